@@ -50,13 +50,10 @@ class AwsErrorsTest {
             .willReturn(okXml(StsStub.getCallerIdentity("111111111111")).withFixedDelay(3_000)));
     clients = StsStub.clients(STS, Duration.ofMillis(800), Duration.ofMillis(200));
 
-    long start = System.nanoTime();
     Throwable thrown = callerIdentity();
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(thrown)
         .isInstanceOfAny(ApiCallAttemptTimeoutException.class, ApiCallTimeoutException.class);
-    assertThat(took).isLessThan(Duration.ofMillis(2_000));
     assertThat(AwsErrors.translate(thrown, "GetCallerIdentity"))
         .isInstanceOf(TransientException.class)
         .hasCause(thrown)
