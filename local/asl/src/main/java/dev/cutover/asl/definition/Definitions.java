@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.asl.choice.ChoiceRules;
+import dev.cutover.asl.choice.InvalidChoiceRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -283,6 +285,13 @@ public final class Definitions {
       }
       if (language == QueryLanguage.JSONPath && rule.has("Condition")) {
         problem(Diagnostic.SCHEMA_VALIDATION_FAILED, "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported for the 'JSONata' QueryLanguage", ruleLocation);
+      }
+    }
+    if (language == QueryLanguage.JSONPath) {
+      try {
+        ChoiceRules.parse(location.substring(location.lastIndexOf('/') + 1), choices, Optional.empty());
+      } catch (InvalidChoiceRule e) {
+        problem(Diagnostic.SCHEMA_VALIDATION_FAILED, e.problem() + " (" + e.location() + ")", location + "/Choices");
       }
     }
   }

@@ -245,6 +245,16 @@ class DefinitionsTest {
   }
 
   @Test
+  void malformed_jsonpath_choice_rule_is_refused_at_creation_naming_the_rule() {
+    List<Diagnostic> d = refuse("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[{'Variable':'$.n','NumericEquals':'1','Next':'D'}],'Default':'D'},'D':{'Type':'Succeed'}}}");
+
+    assertThat(d).singleElement().satisfies(x -> {
+      assertThat(x.location()).isEqualTo("/States/C/Choices");
+      assertThat(x.message()).contains("NumericEquals must be a number").contains("States.C.Choices[0]");
+    });
+  }
+
+  @Test
   void malformed_json_is_an_invalid_json_description() {
     List<Diagnostic> d = refuse("{'StartAt':'A',");
 
