@@ -1,12 +1,12 @@
 package dev.cutover.asl.definition;
 
-import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.asl.choice.ChoiceRules;
 import dev.cutover.asl.choice.InvalidChoiceRule;
+import dev.cutover.asl.jsonata.JsonataEvaluator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +30,7 @@ import java.util.Set;
 public final class Definitions {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonataEvaluator JSONATA = new JsonataEvaluator();
 
   private static final Set<String> TYPES = Set.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
 
@@ -486,25 +487,20 @@ public final class Definitions {
     }
   }
 
-  /** Compiles every {@code {% %}} string in a value, reporting those that do not parse. */
+  /** Checks every string in a JSONata field: delimiters placed as AWS requires, expressions that parse. */
   private void expressions(JsonNode value, String location) {
     if (value.isTextual()) {
-      String text = value.asText();
-      if (text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4) {
-        try {
-          Jsonata.jsonata(text.substring(2, text.length() - 2));
-        } catch (RuntimeException e) {
-          problem(Diagnostic.SCHEMA_VALIDATION_FAILED, "The JSONata expression '" + text + "' is invalid: " + e.getMessage(), location);
-        }
+      try {
+        JSONATA.validate(value);
+      } catch (IllegalArgumentException e) {
+        problem(Diagnostic.SCHEMA_VALIDATION_FAILED, e.getMessage(), location);
       }
-    } else if (value.isContainerNode()) {
-      if (value.isArray()) {
-        for (int i = 0; i < value.size(); i++) {
-          expressions(value.get(i), location + "[" + i + "]");
-        }
-      } else {
-        value.fields().forEachRemaining(e -> expressions(e.getValue(), location + "/" + e.getKey()));
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        expressions(value.get(i), location + "[" + i + "]");
       }
+    } else if (value.isObject()) {
+      value.fields().forEachRemaining(e -> expressions(e.getValue(), location + "/" + e.getKey()));
     }
   }
 

@@ -157,8 +157,15 @@ class DefinitionsTest {
     assertThat(d).singleElement().satisfies(x -> {
       assertThat(x.code()).isEqualTo("SCHEMA_VALIDATION_FAILED");
       assertThat(x.location()).isEqualTo("/States/A/Output/x");
-      assertThat(x.message()).startsWith("The JSONata expression '{% 1 + %}' is invalid");
+      assertThat(x.message()).isEqualTo("'1 +' is not a valid JSONata expression. S0207: Unexpected end of expression");
     });
+  }
+
+  @Test
+  void jsonata_delimiters_with_surrounding_text_are_refused_at_creation() {
+    List<Diagnostic> d = refuse("{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{'Type':'Pass','Output':' {% 1 %}','End':true}}}");
+
+    assertThat(d).singleElement().extracting(Diagnostic::location).isEqualTo("/States/A/Output");
   }
 
   @Test
