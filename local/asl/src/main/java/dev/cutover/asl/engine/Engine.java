@@ -22,6 +22,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +41,16 @@ import java.util.random.RandomGenerator;
  * work that is due now, and {@link #nextWakeUp()} says when the next timer (a Wait state, a retry
  * delay) falls due; with a {@link VirtualClock} a test moves time there at once.
  *
- * <p>This slice runs Pass, Task (request-response), Choice, Wait, Succeed and Fail states in both
- * query languages, with variables, Retry and Catch.
+ * <p>This slice runs Pass, Task (request-response and {@code .waitForTaskToken} callbacks, with
+ * TimeoutSeconds and HeartbeatSeconds), Choice, Wait, Succeed and Fail states in both query
+ * languages, with variables, Retry and Catch, execution timeouts and StopExecution.
  */
 public final class Engine {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final DateTimeFormatter CONTEXT_TIME = DateTimeFormatter.ISO_INSTANT;
+  private static final String TASK_TIMED_OUT = "TaskTimedOut";
+  private static final String TASK_DOES_NOT_EXIST = "TaskDoesNotExist";
 
   private final Clock clock;
   private final TaskResolver tasks;
@@ -54,6 +61,9 @@ public final class Engine {
   private final String account;
   private final Map<String, Execution> executions = new LinkedHashMap<>();
   private final Map<StateDefinition, ChoiceRules> choiceRules = new ConcurrentHashMap<>();
+  // Callback tokens of tasks waiting now; and of tasks no longer waiting, the error a late callback gets.
+  private final Map<String, String> waitingTokens = new HashMap<>();
+  private final Map<String, String> closedTokens = new HashMap<>();
 
   public Engine(Clock clock, TaskResolver tasks, RandomGenerator random, String region, String account) {
     this.clock = clock;
@@ -70,6 +80,7 @@ public final class Engine {
     String machineName = stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1);
     String arn = "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + name;
     Execution execution = new Execution(arn, name, stateMachineArn, definition, input, now());
+    definition.timeoutSeconds().ifPresent(t -> execution.executionTimeoutAt = execution.startTime().plusSeconds(t));
     executions.put(arn, execution);
     ObjectNode details = NODES.objectNode().put("input", input.toString());
     details.putObject("inputDetails").put("truncated", false);
@@ -98,8 +109,9 @@ public final class Engine {
   /** When the earliest timer of a running execution falls due, if any waits. */
   public synchronized Optional<Instant> nextWakeUp() {
     return executions.values().stream()
-        .filter(e -> e.status == ExecutionStatus.RUNNING && e.wakeAt != null)
-        .map(e -> e.wakeAt)
+        .filter(e -> e.status == ExecutionStatus.RUNNING)
+        .flatMap(e -> Stream.of(e.wakeAt, e.taskTimeoutAt, e.heartbeatTimeoutAt, e.executionTimeoutAt))
+        .filter(Objects::nonNull)
         .min(Comparator.naturalOrder());
   }
 
@@ -113,12 +125,38 @@ public final class Engine {
   }
 
   private boolean runnable(Execution execution) {
-    return execution.wakeAt == null || !execution.wakeAt.isAfter(now());
+    if (due(execution.executionTimeoutAt)) {
+      return true;
+    }
+    if (execution.awaitingToken != null) {
+      return due(execution.taskTimeoutAt) || due(execution.heartbeatTimeoutAt);
+    }
+    return execution.wakeAt == null || due(execution.wakeAt);
+  }
+
+  private boolean due(Instant at) {
+    return at != null && !at.isAfter(now());
   }
 
   // ------------------------------------------------------------------ stepping
 
   private void step(Execution execution) {
+    if (due(execution.executionTimeoutAt)) {
+      release(execution, TASK_DOES_NOT_EXIST);
+      finish(execution, ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT, "The execution ran longer than its TimeoutSeconds");
+      return;
+    }
+    if (execution.awaitingToken != null) {
+      String error = due(execution.taskTimeoutAt) ? StatesError.TIMEOUT : StatesError.HEARTBEAT_TIMEOUT;
+      String cause = error.equals(StatesError.TIMEOUT) ? "The task did not complete within its TimeoutSeconds" : "No heartbeat arrived within HeartbeatSeconds";
+      StateDefinition state = execution.definition().state(execution.currentState);
+      release(execution);
+      String resource = state.text("Resource").orElseThrow();
+      record(execution, "TaskTimedOut", "taskTimedOutEventDetails",
+          NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)).put("error", error).put("cause", cause));
+      handleError(execution, state, new StatesError(error, cause));
+      return;
+    }
     if (execution.wakeAt != null) {
       Runnable onWake = execution.onWake;
       execution.wakeAt = null;
@@ -191,15 +229,15 @@ public final class Engine {
   private void task(Execution execution, StateDefinition state) {
     JsonNode raw = execution.currentInput;
     String resource = state.text("Resource").orElseThrow();
+    boolean callback = resource.endsWith(".waitForTaskToken");
+    String token = callback ? newToken() : null;
+    ObjectNode context = contextObject(execution, state, token);
     JsonNode payload;
-    JsonPathContext ctx = null;
-    JsonataBindings bindings = null;
     if (state.language() == QueryLanguage.JSONata) {
-      bindings = bindings(execution, state, raw);
-      JsonataBindings b = bindings;
-      payload = state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, b)).orElse(raw);
+      JsonataBindings bindings = JsonataBindings.of(raw, context, Map.copyOf(execution.variables));
+      payload = state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, bindings)).orElse(raw);
     } else {
-      ctx = pathContext(execution, state, raw);
+      JsonPathContext ctx = new JsonPathContext(raw, context, Map.copyOf(execution.variables));
       JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
       JsonPathContext c = ctx.withInput(effective);
       payload = state.field("Parameters").map(p -> PayloadTemplate.apply(p, c, intrinsics)).orElse(effective);
@@ -213,28 +251,69 @@ public final class Engine {
         NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)));
     JsonNode result;
     try {
-      result = target.invoke(new TaskInvocation(resource, payload, contextObject(execution, state)));
+      result = target.invoke(new TaskInvocation(resource, payload, context));
     } catch (StatesError e) {
-      record(execution, "TaskFailed", "taskFailedEventDetails",
-          NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
-              .put("error", e.error()).put("cause", e.cause()));
+      taskFailed(execution, resource, e);
       throw e;
     }
     if (result == null) {
       result = NODES.nullNode();
     }
+    if (callback) {
+      record(execution, "TaskSubmitted", "taskSubmittedEventDetails",
+          NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)).put("output", result.toString()));
+      awaitCallback(execution, state, token, raw, context);
+      return;
+    }
+    complete(execution, state, result);
+  }
+
+  /** The execution now waits for SendTaskSuccess / SendTaskFailure, or its task's deadlines. */
+  private void awaitCallback(Execution execution, StateDefinition state, String token, JsonNode raw, ObjectNode context) {
+    execution.awaitingToken = token;
+    waitingTokens.put(token, execution.arn());
+    long timeout = taskSeconds(execution, state, "TimeoutSeconds", raw, context);
+    long heartbeat = taskSeconds(execution, state, "HeartbeatSeconds", raw, context);
+    execution.taskTimeoutAt = timeout > 0 ? now().plusSeconds(timeout) : null;
+    execution.heartbeatSeconds = (int) heartbeat;
+    execution.heartbeatTimeoutAt = heartbeat > 0 ? now().plusSeconds(heartbeat) : null;
+  }
+
+  /** TimeoutSeconds / HeartbeatSeconds as a number, a JSONPath ...Path, or a JSONata expression; 0 when absent. */
+  private long taskSeconds(Execution execution, StateDefinition state, String field, JsonNode raw, ObjectNode context) {
+    if (state.language() == QueryLanguage.JSONata) {
+      return state.field(field)
+          .map(v -> jsonata.evaluateInteger(field, v, JsonataBindings.of(raw, context, Map.copyOf(execution.variables)), 1, 99_999_999))
+          .orElse(0L);
+    }
+    if (state.field(field).isPresent()) {
+      return state.field(field).get().asLong();
+    }
+    return state.text(field + "Path").map(p -> {
+      JsonNode value = Paths.resolve(p, new JsonPathContext(raw, context, Map.copyOf(execution.variables)));
+      if (!value.isIntegralNumber() || value.asLong() < 1) {
+        throw new StatesError(StatesError.RUNTIME, "The " + field + "Path parameter does not reference a positive integer: " + value);
+      }
+      return value.asLong();
+    }).orElse(0L);
+  }
+
+  /** A task's result, from the resource or a callback, through Output / ResultSelector / ResultPath / Assign. */
+  private void complete(Execution execution, StateDefinition state, JsonNode result) {
+    String resource = state.text("Resource").orElseThrow();
     ObjectNode succeeded = NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
         .put("output", result.toString());
     succeeded.putObject("outputDetails").put("truncated", false);
     record(execution, "TaskSucceeded", "taskSucceededEventDetails", succeeded);
-
+    JsonNode raw = execution.currentInput;
     if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings withResult = bindings.withResult(result);
+      JsonataBindings withResult = bindings(execution, state, raw).withResult(result);
       JsonNode output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, withResult)).orElse(result);
       assignJsonata(execution, state.field("Assign"), withResult);
       transition(execution, state, output);
       return;
     }
+    JsonPathContext ctx = pathContext(execution, state, raw);
     JsonNode selected = result;
     if (state.field("ResultSelector").isPresent()) {
       selected = PayloadTemplate.apply(state.field("ResultSelector").get(), ctx.withInput(result), intrinsics);
@@ -242,6 +321,96 @@ public final class Engine {
     assignJsonPath(execution, state.field("Assign"), ctx.withInput(selected));
     JsonNode withResult = InputOutput.applyResultPath(raw, selected, path(state, "ResultPath"));
     transition(execution, state, InputOutput.applyOutputPath(ctx.withInput(withResult), path(state, "OutputPath")));
+  }
+
+  private void taskFailed(Execution execution, String resource, StatesError e) {
+    record(execution, "TaskFailed", "taskFailedEventDetails",
+        NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
+            .put("error", e.error()).put("cause", e.cause()));
+  }
+
+  private String newToken() {
+    byte[] bytes = new byte[48];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  // ------------------------------------------------------------------ callbacks and stopping
+
+  /** SendTaskSuccess: the waiting task completes with {@code output} as its result. */
+  public synchronized void sendTaskSuccess(String token, JsonNode output) {
+    Execution execution = waiting(token);
+    StateDefinition state = execution.definition().state(execution.currentState);
+    release(execution);
+    execution.wakeAt = now();
+    execution.onWake = () -> complete(execution, state, output);
+  }
+
+  /** SendTaskFailure: the waiting task fails with this error, which its Retry and Catch see. */
+  public synchronized void sendTaskFailure(String token, String error, String cause) {
+    Execution execution = waiting(token);
+    StateDefinition state = execution.definition().state(execution.currentState);
+    release(execution);
+    StatesError failure = new StatesError(error == null ? "" : error, cause == null ? "" : cause);
+    execution.wakeAt = now();
+    execution.onWake = () -> {
+      taskFailed(execution, state.text("Resource").orElseThrow(), failure);
+      throw failure;
+    };
+  }
+
+  /** SendTaskHeartbeat: the waiting task's HeartbeatSeconds start again. */
+  public synchronized void sendTaskHeartbeat(String token) {
+    Execution execution = waiting(token);
+    if (execution.heartbeatSeconds > 0) {
+      execution.heartbeatTimeoutAt = now().plusSeconds(execution.heartbeatSeconds);
+    }
+  }
+
+  /** StopExecution: a running execution ends ABORTED; its callbacks can no longer be sent. */
+  public synchronized void stop(String executionArn, String error, String cause) {
+    Execution execution = executions.get(executionArn);
+    if (execution == null) {
+      throw new IllegalArgumentException("Execution Does Not Exist: '" + executionArn + "'");
+    }
+    if (execution.status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    release(execution, TASK_DOES_NOT_EXIST);
+    execution.wakeAt = null;
+    execution.onWake = null;
+    finish(execution, ExecutionStatus.ABORTED, null, error, cause);
+  }
+
+  private Execution waiting(String token) {
+    String arn = waitingTokens.get(token);
+    if (arn != null) {
+      return executions.get(arn);
+    }
+    String closed = closedTokens.get(token);
+    if (closed == null) {
+      throw new TaskTokenException("InvalidToken", "Invalid Token: this task token was never issued");
+    }
+    throw closed.equals(TASK_DOES_NOT_EXIST)
+        ? new TaskTokenException(TASK_DOES_NOT_EXIST, "Task Does Not Exist: the execution of this task is no longer running")
+        : new TaskTokenException(TASK_TIMED_OUT, "Task Timed Out: the task of this token has already completed or timed out");
+  }
+
+  /** The task no longer waits on a callback: it completed, failed or timed out. */
+  private void release(Execution execution) {
+    release(execution, TASK_TIMED_OUT);
+  }
+
+  /** As {@link #release(Execution)}; {@code lateCallbackError} is what a callback sent later is told. */
+  private void release(Execution execution, String lateCallbackError) {
+    if (execution.awaitingToken != null) {
+      waitingTokens.remove(execution.awaitingToken);
+      closedTokens.put(execution.awaitingToken, lateCallbackError);
+    }
+    execution.awaitingToken = null;
+    execution.taskTimeoutAt = null;
+    execution.heartbeatTimeoutAt = null;
+    execution.heartbeatSeconds = 0;
   }
 
   private void choice(Execution execution, StateDefinition state) {
@@ -510,7 +679,11 @@ public final class Engine {
       if (cause != null) {
         details.put("cause", cause);
       }
-      record(execution, "ExecutionFailed", "executionFailedEventDetails", details);
+      switch (status) {
+        case ABORTED -> record(execution, "ExecutionAborted", "executionAbortedEventDetails", details);
+        case TIMED_OUT -> record(execution, "ExecutionTimedOut", "executionTimedOutEventDetails", details);
+        default -> record(execution, "ExecutionFailed", "executionFailedEventDetails", details);
+      }
     }
   }
 
@@ -542,6 +715,10 @@ public final class Engine {
 
   /** The context object ({@code $$}, {@code $states.context}) as the developer guide lists it. */
   private ObjectNode contextObject(Execution execution, StateDefinition state) {
+    return contextObject(execution, state, null);
+  }
+
+  private ObjectNode contextObject(Execution execution, StateDefinition state, String taskToken) {
     ObjectNode context = NODES.objectNode();
     ObjectNode exec = context.putObject("Execution");
     exec.put("Id", execution.arn());
@@ -557,6 +734,9 @@ public final class Engine {
     st.put("EnteredTime", time(execution.stateEnteredTime == null ? now() : execution.stateEnteredTime));
     st.put("Name", state.name());
     st.put("RetryCount", execution.retryCount);
+    if (taskToken != null) {
+      context.putObject("Task").put("Token", taskToken);
+    }
     return context;
   }
 

@@ -34,6 +34,13 @@ public final class Execution {
   // A timer the run waits for (a Wait state, or the delay before a retry), and what happens then.
   Instant wakeAt;
   Runnable onWake;
+  // A callback task waiting for SendTaskSuccess / SendTaskFailure, and its deadlines.
+  String awaitingToken;
+  Instant taskTimeoutAt;
+  Instant heartbeatTimeoutAt;
+  int heartbeatSeconds;
+  // The whole execution's TimeoutSeconds, if the definition sets one.
+  Instant executionTimeoutAt;
   final Map<String, JsonNode> variables = new HashMap<>();
   // Retries used, per retrier index, in the current state.
   final Map<Integer, Integer> retriesUsed = new HashMap<>();
