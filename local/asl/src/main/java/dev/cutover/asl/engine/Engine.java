@@ -1,6 +1,7 @@
 package dev.cutover.asl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.asl.StatesError;
@@ -21,29 +22,31 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Objects;
-import java.util.stream.Stream;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * Runs state machines as the Step Functions developer guide describes them, in the time of the
  * clock it is given. The host decides how time passes: {@link #runUntilIdle()} does every piece of
  * work that is due now, and {@link #nextWakeUp()} says when the next timer (a Wait state, a retry
- * delay) falls due; with a {@link VirtualClock} a test moves time there at once.
+ * delay, a task or execution timeout) falls due; with a {@link VirtualClock} a test moves time
+ * there at once.
  *
- * <p>This slice runs Pass, Task (request-response and {@code .waitForTaskToken} callbacks, with
- * TimeoutSeconds and HeartbeatSeconds), Choice, Wait, Succeed and Fail states in both query
- * languages, with variables, Retry and Catch, execution timeouts and StopExecution.
+ * <p>It runs every state type (Map inline) in both query languages: variables with their scopes,
+ * Retry and Catch, request-response and {@code .waitForTaskToken} tasks with TimeoutSeconds and
+ * HeartbeatSeconds, execution timeouts and StopExecution.
  */
 public final class Engine {
 
@@ -62,7 +65,7 @@ public final class Engine {
   private final Map<String, Execution> executions = new LinkedHashMap<>();
   private final Map<StateDefinition, ChoiceRules> choiceRules = new ConcurrentHashMap<>();
   // Callback tokens of tasks waiting now; and of tasks no longer waiting, the error a late callback gets.
-  private final Map<String, String> waitingTokens = new HashMap<>();
+  private final Map<String, Run> waitingTokens = new HashMap<>();
   private final Map<String, String> closedTokens = new HashMap<>();
 
   public Engine(Clock clock, TaskResolver tasks, RandomGenerator random, String region, String account) {
@@ -92,15 +95,26 @@ public final class Engine {
     return Optional.ofNullable(executions.get(arn));
   }
 
-  /** Runs every execution until it finishes or waits for a time that has not come. */
+  /** Runs every execution until it finishes or waits for a time or a callback that has not come. */
   public synchronized void runUntilIdle() {
     boolean progressed = true;
     while (progressed) {
       progressed = false;
       for (Execution execution : List.copyOf(executions.values())) {
-        while (execution.status == ExecutionStatus.RUNNING && runnable(execution)) {
-          step(execution);
+        if (execution.status != ExecutionStatus.RUNNING) {
+          continue;
+        }
+        if (due(execution.executionTimeoutAt)) {
+          abort(execution.root);
+          finish(execution, ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT, "The execution ran longer than its TimeoutSeconds");
           progressed = true;
+          continue;
+        }
+        for (Run run : runs(execution.root)) {
+          if (execution.status == ExecutionStatus.RUNNING && runnable(run)) {
+            step(run);
+            progressed = true;
+          }
         }
       }
     }
@@ -110,12 +124,14 @@ public final class Engine {
   public synchronized Optional<Instant> nextWakeUp() {
     return executions.values().stream()
         .filter(e -> e.status == ExecutionStatus.RUNNING)
-        .flatMap(e -> Stream.of(e.wakeAt, e.taskTimeoutAt, e.heartbeatTimeoutAt, e.executionTimeoutAt))
+        .flatMap(e -> Stream.concat(
+            Stream.of(e.executionTimeoutAt),
+            runs(e.root).stream().flatMap(r -> Stream.of(r.wakeAt, r.taskTimeoutAt, r.heartbeatTimeoutAt))))
         .filter(Objects::nonNull)
         .min(Comparator.naturalOrder());
   }
 
-  /** With a virtual clock: runs, jumps to each next timer, runs again, until nothing waits. */
+  /** With a virtual clock: runs, jumps to each next timer, runs again, until nothing waits on time. */
   public void runToCompletion(VirtualClock virtualClock) {
     runUntilIdle();
     for (Optional<Instant> next = nextWakeUp(); next.isPresent(); next = nextWakeUp()) {
@@ -124,14 +140,34 @@ public final class Engine {
     }
   }
 
-  private boolean runnable(Execution execution) {
-    if (due(execution.executionTimeoutAt)) {
-      return true;
+  /** A run and its live descendants, parents first. */
+  private static List<Run> runs(Run root) {
+    List<Run> all = new ArrayList<>();
+    collect(root, all);
+    return all;
+  }
+
+  private static void collect(Run run, List<Run> all) {
+    if (run.finished) {
+      return;
     }
-    if (execution.awaitingToken != null) {
-      return due(execution.taskTimeoutAt) || due(execution.heartbeatTimeoutAt);
+    all.add(run);
+    for (Run child : List.copyOf(run.children)) {
+      collect(child, all);
     }
-    return execution.wakeAt == null || due(execution.wakeAt);
+  }
+
+  private boolean runnable(Run run) {
+    if (run.finished) {
+      return false;
+    }
+    if (run.awaitingToken != null) {
+      return due(run.taskTimeoutAt) || due(run.heartbeatTimeoutAt);
+    }
+    if (run.fanout != null) {
+      return false;
+    }
+    return run.wakeAt == null || due(run.wakeAt);
   }
 
   private boolean due(Instant at) {
@@ -140,78 +176,73 @@ public final class Engine {
 
   // ------------------------------------------------------------------ stepping
 
-  private void step(Execution execution) {
-    if (due(execution.executionTimeoutAt)) {
-      release(execution, TASK_DOES_NOT_EXIST);
-      finish(execution, ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT, "The execution ran longer than its TimeoutSeconds");
-      return;
-    }
-    if (execution.awaitingToken != null) {
-      String error = due(execution.taskTimeoutAt) ? StatesError.TIMEOUT : StatesError.HEARTBEAT_TIMEOUT;
+  private void step(Run run) {
+    StateDefinition state = run.scope.state(run.currentState);
+    if (run.awaitingToken != null) {
+      String error = due(run.taskTimeoutAt) ? StatesError.TIMEOUT : StatesError.HEARTBEAT_TIMEOUT;
       String cause = error.equals(StatesError.TIMEOUT) ? "The task did not complete within its TimeoutSeconds" : "No heartbeat arrived within HeartbeatSeconds";
-      StateDefinition state = execution.definition().state(execution.currentState);
-      release(execution);
+      release(run, TASK_TIMED_OUT);
       String resource = state.text("Resource").orElseThrow();
-      record(execution, "TaskTimedOut", "taskTimedOutEventDetails",
+      record(run.execution, "TaskTimedOut", "taskTimedOutEventDetails",
           NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)).put("error", error).put("cause", cause));
-      handleError(execution, state, new StatesError(error, cause));
+      handleError(run, state, new StatesError(error, cause));
       return;
     }
-    if (execution.wakeAt != null) {
-      Runnable onWake = execution.onWake;
-      execution.wakeAt = null;
-      execution.onWake = null;
-      guarded(execution, onWake);
+    if (run.wakeAt != null) {
+      Runnable onWake = run.onWake;
+      run.wakeAt = null;
+      run.onWake = null;
+      guarded(run, state, onWake);
       return;
     }
-    StateDefinition state = execution.definition().state(execution.currentState);
-    if (!execution.entered) {
-      enter(execution, state);
+    if (!run.entered) {
+      enter(run, state);
     }
-    guarded(execution, () -> run(execution, state));
+    guarded(run, state, () -> runState(run, state));
   }
 
-  private void guarded(Execution execution, Runnable work) {
-    StateDefinition state = execution.definition().state(execution.currentState);
+  private void guarded(Run run, StateDefinition state, Runnable work) {
     try {
       work.run();
     } catch (StatesError e) {
-      handleError(execution, state, e);
+      handleError(run, state, e);
     }
   }
 
-  private void enter(Execution execution, StateDefinition state) {
-    execution.entered = true;
-    execution.stateEnteredTime = now();
-    ObjectNode details = NODES.objectNode().put("name", state.name()).put("input", execution.currentInput.toString());
+  private void enter(Run run, StateDefinition state) {
+    run.entered = true;
+    run.stateEnteredTime = now();
+    ObjectNode details = NODES.objectNode().put("name", state.name()).put("input", run.currentInput.toString());
     details.putObject("inputDetails").put("truncated", false);
-    record(execution, state.type() + "StateEntered", "stateEnteredEventDetails", details);
+    record(run.execution, state.type() + "StateEntered", "stateEnteredEventDetails", details);
   }
 
-  private void run(Execution execution, StateDefinition state) {
+  private void runState(Run run, StateDefinition state) {
     switch (state.type()) {
-      case "Pass" -> pass(execution, state);
-      case "Task" -> task(execution, state);
-      case "Choice" -> choice(execution, state);
-      case "Wait" -> waitState(execution, state);
-      case "Succeed" -> succeed(execution, state);
-      case "Fail" -> fail(execution, state);
-      default -> throw new StatesError(StatesError.RUNTIME, "State type " + state.type() + " is not supported by this engine yet");
+      case "Pass" -> pass(run, state);
+      case "Task" -> task(run, state);
+      case "Choice" -> choice(run, state);
+      case "Wait" -> waitState(run, state);
+      case "Succeed" -> succeed(run, state);
+      case "Fail" -> fail(run, state);
+      case "Parallel" -> parallel(run, state);
+      case "Map" -> map(run, state);
+      default -> throw new StatesError(StatesError.RUNTIME, "Unknown state type " + state.type());
     }
   }
 
-  // ------------------------------------------------------------------ state types
+  // ------------------------------------------------------------------ Pass, Choice, Wait, Succeed, Fail
 
-  private void pass(Execution execution, StateDefinition state) {
-    JsonNode raw = execution.currentInput;
+  private void pass(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
     if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = bindings(execution, state, raw);
+      JsonataBindings bindings = bindings(run, state, raw);
       JsonNode output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
-      assignJsonata(execution, state.field("Assign"), bindings);
-      transition(execution, state, output);
+      assignJsonata(run, state.field("Assign"), bindings);
+      transition(run, state, output);
       return;
     }
-    JsonPathContext ctx = pathContext(execution, state, raw);
+    JsonPathContext ctx = pathContext(run, state, raw);
     JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
     JsonNode result;
     if (state.field("Result").isPresent()) {
@@ -221,110 +252,245 @@ public final class Engine {
     } else {
       result = effective;
     }
-    assignJsonPath(execution, state.field("Assign"), ctx.withInput(result));
+    assignJsonPath(run, state.field("Assign"), ctx.withInput(result));
     JsonNode withResult = InputOutput.applyResultPath(raw, result, path(state, "ResultPath"));
-    transition(execution, state, InputOutput.applyOutputPath(ctx.withInput(withResult), path(state, "OutputPath")));
+    transition(run, state, InputOutput.applyOutputPath(ctx.withInput(withResult), path(state, "OutputPath")));
   }
 
-  private void task(Execution execution, StateDefinition state) {
-    JsonNode raw = execution.currentInput;
+  private void choice(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = bindings(run, state, raw);
+      JsonNode choices = state.field("Choices").orElseThrow();
+      for (int i = 0; i < choices.size(); i++) {
+        JsonNode rule = choices.get(i);
+        if (jsonata.evaluateCondition("Choices[" + i + "]/Condition", rule.get("Condition").asText(), bindings)) {
+          JsonNode output = rule.has("Output") ? jsonata.evaluateTemplate("Output", rule.get("Output"), bindings)
+              : state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
+          assignJsonata(run, Optional.ofNullable(rule.get("Assign")).or(() -> state.field("Assign")), bindings);
+          transitionTo(run, state, rule.get("Next").asText(), output);
+          return;
+        }
+      }
+      String fallback = state.text("Default").orElseThrow(() -> noChoice(state));
+      JsonNode output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
+      assignJsonata(run, state.field("Assign"), bindings);
+      transitionTo(run, state, fallback, output);
+      return;
+    }
+    JsonPathContext ctx = pathContext(run, state, raw);
+    JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
+    JsonPathContext c = ctx.withInput(effective);
+    ChoiceRules rules = choiceRules.computeIfAbsent(state,
+        s -> ChoiceRules.parse(s.name(), s.field("Choices").orElseThrow(), s.text("Default")));
+    Optional<ChoiceRules.Branch> match = rules.firstMatch(p -> {
+      try {
+        return Optional.of(Paths.resolve(p, c));
+      } catch (StatesError e) {
+        return Optional.empty();
+      }
+    });
+    String next = match.map(ChoiceRules.Branch::next).or(rules::defaultState).orElseThrow(() -> noChoice(state));
+    Optional<JsonNode> assign = match.flatMap(ChoiceRules.Branch::assign).or(() -> state.field("Assign"));
+    assignJsonPath(run, assign, c);
+    transitionTo(run, state, next, InputOutput.applyOutputPath(c, path(state, "OutputPath")));
+  }
+
+  private static StatesError noChoice(StateDefinition state) {
+    return new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice Rule matched in state '" + state.name() + "' and it has no Default");
+  }
+
+  private void waitState(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
+    Instant until;
+    JsonNode output;
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = bindings(run, state, raw);
+      if (state.field("Seconds").isPresent()) {
+        until = run.stateEnteredTime.plusSeconds(jsonata.evaluateInteger("Seconds", state.field("Seconds").get(), bindings, 0, 99_999_999));
+      } else {
+        until = jsonata.evaluateTimestamp("Timestamp", state.field("Timestamp").get(), bindings);
+      }
+      output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
+      assignJsonata(run, state.field("Assign"), bindings);
+    } else {
+      JsonPathContext ctx = pathContext(run, state, raw);
+      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
+      JsonPathContext c = ctx.withInput(effective);
+      if (state.field("Seconds").isPresent()) {
+        until = run.stateEnteredTime.plusSeconds(state.field("Seconds").get().asLong());
+      } else if (state.field("SecondsPath").isPresent()) {
+        JsonNode seconds = Paths.resolve(state.text("SecondsPath").get(), c);
+        if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+          throw new StatesError(StatesError.RUNTIME, "The SecondsPath parameter does not reference a valid integer value: " + seconds);
+        }
+        until = run.stateEnteredTime.plusSeconds(seconds.asLong());
+      } else if (state.field("Timestamp").isPresent()) {
+        until = timestamp(state.text("Timestamp").get());
+      } else {
+        until = timestamp(Paths.resolve(state.text("TimestampPath").get(), c).asText());
+      }
+      assignJsonPath(run, state.field("Assign"), c);
+      output = InputOutput.applyOutputPath(c, path(state, "OutputPath"));
+    }
+    if (until.isAfter(now())) {
+      run.wakeAt = until;
+      run.onWake = () -> transition(run, state, output);
+    } else {
+      transition(run, state, output);
+    }
+  }
+
+  private static Instant timestamp(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new StatesError(StatesError.RUNTIME, "The Timestamp '" + text + "' is not a valid RFC 3339 timestamp");
+    }
+  }
+
+  private void succeed(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
+    JsonNode output;
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = bindings(run, state, raw);
+      output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
+    } else {
+      JsonPathContext ctx = pathContext(run, state, raw);
+      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
+      output = InputOutput.applyOutputPath(ctx.withInput(effective), path(state, "OutputPath"));
+    }
+    exit(run, state, output);
+    endRun(run, output);
+  }
+
+  private void fail(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
+    String error;
+    String cause;
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = bindings(run, state, raw);
+      error = state.field("Error").map(e -> jsonata.evaluateTemplate("Error", e, bindings).asText()).orElse(null);
+      cause = state.field("Cause").map(c -> jsonata.evaluateTemplate("Cause", c, bindings).asText()).orElse(null);
+    } else {
+      JsonPathContext ctx = pathContext(run, state, raw);
+      error = state.text("Error").or(() -> state.text("ErrorPath").map(p -> textOf(Paths.resolve(p, ctx)))).orElse(null);
+      cause = state.text("Cause").or(() -> state.text("CausePath").map(p -> textOf(Paths.resolve(p, ctx)))).orElse(null);
+    }
+    failRun(run, error, cause);
+  }
+
+  private static String textOf(JsonNode node) {
+    return node.isTextual() ? node.asText() : node.toString();
+  }
+
+  // ------------------------------------------------------------------ Task
+
+  private void task(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
     String resource = state.text("Resource").orElseThrow();
     boolean callback = resource.endsWith(".waitForTaskToken");
     String token = callback ? newToken() : null;
-    ObjectNode context = contextObject(execution, state, token);
+    ObjectNode context = contextObject(run, state, token, null);
     JsonNode payload;
     if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = JsonataBindings.of(raw, context, Map.copyOf(execution.variables));
+      JsonataBindings bindings = JsonataBindings.of(raw, context, run.visibleVariables());
       payload = state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, bindings)).orElse(raw);
     } else {
-      JsonPathContext ctx = new JsonPathContext(raw, context, Map.copyOf(execution.variables));
+      JsonPathContext ctx = new JsonPathContext(raw, context, run.visibleVariables());
       JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
       JsonPathContext c = ctx.withInput(effective);
       payload = state.field("Parameters").map(p -> PayloadTemplate.apply(p, c, intrinsics)).orElse(effective);
     }
     TaskResource target =
         tasks.resolve(resource).orElseThrow(() -> new StatesError(StatesError.RUNTIME, "No task resource is registered for '" + resource + "'"));
-    record(execution, "TaskScheduled", "taskScheduledEventDetails",
+    record(run.execution, "TaskScheduled", "taskScheduledEventDetails",
         NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
             .put("region", region).put("parameters", payload.toString()));
-    record(execution, "TaskStarted", "taskStartedEventDetails",
+    record(run.execution, "TaskStarted", "taskStartedEventDetails",
         NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)));
     JsonNode result;
     try {
       result = target.invoke(new TaskInvocation(resource, payload, context));
     } catch (StatesError e) {
-      taskFailed(execution, resource, e);
+      taskFailed(run, resource, e);
       throw e;
     }
     if (result == null) {
       result = NODES.nullNode();
     }
     if (callback) {
-      record(execution, "TaskSubmitted", "taskSubmittedEventDetails",
+      record(run.execution, "TaskSubmitted", "taskSubmittedEventDetails",
           NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)).put("output", result.toString()));
-      awaitCallback(execution, state, token, raw, context);
+      awaitCallback(run, state, token, raw, context);
       return;
     }
-    complete(execution, state, result);
+    taskSucceeded(run, state, result);
   }
 
-  /** The execution now waits for SendTaskSuccess / SendTaskFailure, or its task's deadlines. */
-  private void awaitCallback(Execution execution, StateDefinition state, String token, JsonNode raw, ObjectNode context) {
-    execution.awaitingToken = token;
-    waitingTokens.put(token, execution.arn());
-    long timeout = taskSeconds(execution, state, "TimeoutSeconds", raw, context);
-    long heartbeat = taskSeconds(execution, state, "HeartbeatSeconds", raw, context);
-    execution.taskTimeoutAt = timeout > 0 ? now().plusSeconds(timeout) : null;
-    execution.heartbeatSeconds = (int) heartbeat;
-    execution.heartbeatTimeoutAt = heartbeat > 0 ? now().plusSeconds(heartbeat) : null;
+  /** The run now waits for SendTaskSuccess / SendTaskFailure, or its task's deadlines. */
+  private void awaitCallback(Run run, StateDefinition state, String token, JsonNode raw, ObjectNode context) {
+    run.awaitingToken = token;
+    waitingTokens.put(token, run);
+    long timeout = taskSeconds(run, state, "TimeoutSeconds", raw, context);
+    long heartbeat = taskSeconds(run, state, "HeartbeatSeconds", raw, context);
+    run.taskTimeoutAt = timeout > 0 ? now().plusSeconds(timeout) : null;
+    run.heartbeatSeconds = (int) heartbeat;
+    run.heartbeatTimeoutAt = heartbeat > 0 ? now().plusSeconds(heartbeat) : null;
   }
 
   /** TimeoutSeconds / HeartbeatSeconds as a number, a JSONPath ...Path, or a JSONata expression; 0 when absent. */
-  private long taskSeconds(Execution execution, StateDefinition state, String field, JsonNode raw, ObjectNode context) {
+  private long taskSeconds(Run run, StateDefinition state, String field, JsonNode raw, ObjectNode context) {
     if (state.language() == QueryLanguage.JSONata) {
       return state.field(field)
-          .map(v -> jsonata.evaluateInteger(field, v, JsonataBindings.of(raw, context, Map.copyOf(execution.variables)), 1, 99_999_999))
+          .map(v -> jsonata.evaluateInteger(field, v, JsonataBindings.of(raw, context, run.visibleVariables()), 1, 99_999_999))
           .orElse(0L);
     }
     if (state.field(field).isPresent()) {
       return state.field(field).get().asLong();
     }
-    return state.text(field + "Path").map(p -> {
-      JsonNode value = Paths.resolve(p, new JsonPathContext(raw, context, Map.copyOf(execution.variables)));
-      if (!value.isIntegralNumber() || value.asLong() < 1) {
-        throw new StatesError(StatesError.RUNTIME, "The " + field + "Path parameter does not reference a positive integer: " + value);
-      }
-      return value.asLong();
-    }).orElse(0L);
+    return state.text(field + "Path").map(p -> positiveInteger(field + "Path", Paths.resolve(p, new JsonPathContext(raw, context, run.visibleVariables()))))
+        .orElse(0L);
   }
 
-  /** A task's result, from the resource or a callback, through Output / ResultSelector / ResultPath / Assign. */
-  private void complete(Execution execution, StateDefinition state, JsonNode result) {
+  private static long positiveInteger(String field, JsonNode value) {
+    if (!value.isIntegralNumber() || value.asLong() < 0) {
+      throw new StatesError(StatesError.RUNTIME, "The " + field + " field does not reference a non-negative integer: " + value);
+    }
+    return value.asLong();
+  }
+
+  private void taskSucceeded(Run run, StateDefinition state, JsonNode result) {
     String resource = state.text("Resource").orElseThrow();
     ObjectNode succeeded = NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
         .put("output", result.toString());
     succeeded.putObject("outputDetails").put("truncated", false);
-    record(execution, "TaskSucceeded", "taskSucceededEventDetails", succeeded);
-    JsonNode raw = execution.currentInput;
+    record(run.execution, "TaskSucceeded", "taskSucceededEventDetails", succeeded);
+    processResult(run, state, result);
+  }
+
+  /** A Task's, Parallel's or Map's result through Output / ResultSelector / ResultPath / OutputPath / Assign. */
+  private void processResult(Run run, StateDefinition state, JsonNode result) {
+    JsonNode raw = run.currentInput;
     if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings withResult = bindings(execution, state, raw).withResult(result);
+      JsonataBindings withResult = bindings(run, state, raw).withResult(result);
       JsonNode output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, withResult)).orElse(result);
-      assignJsonata(execution, state.field("Assign"), withResult);
-      transition(execution, state, output);
+      assignJsonata(run, state.field("Assign"), withResult);
+      transition(run, state, output);
       return;
     }
-    JsonPathContext ctx = pathContext(execution, state, raw);
+    JsonPathContext ctx = pathContext(run, state, raw);
     JsonNode selected = result;
     if (state.field("ResultSelector").isPresent()) {
       selected = PayloadTemplate.apply(state.field("ResultSelector").get(), ctx.withInput(result), intrinsics);
     }
-    assignJsonPath(execution, state.field("Assign"), ctx.withInput(selected));
+    assignJsonPath(run, state.field("Assign"), ctx.withInput(selected));
     JsonNode withResult = InputOutput.applyResultPath(raw, selected, path(state, "ResultPath"));
-    transition(execution, state, InputOutput.applyOutputPath(ctx.withInput(withResult), path(state, "OutputPath")));
+    transition(run, state, InputOutput.applyOutputPath(ctx.withInput(withResult), path(state, "OutputPath")));
   }
 
-  private void taskFailed(Execution execution, String resource, StatesError e) {
-    record(execution, "TaskFailed", "taskFailedEventDetails",
+  private void taskFailed(Run run, String resource, StatesError e) {
+    record(run.execution, "TaskFailed", "taskFailedEventDetails",
         NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
             .put("error", e.error()).put("cause", e.cause()));
   }
@@ -335,35 +501,195 @@ public final class Engine {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  // ------------------------------------------------------------------ Parallel and Map
+
+  private void parallel(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
+    JsonNode branchInput;
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = bindings(run, state, raw);
+      branchInput = state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, bindings)).orElse(raw);
+    } else {
+      JsonPathContext ctx = pathContext(run, state, raw);
+      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
+      JsonPathContext c = ctx.withInput(effective);
+      branchInput = state.field("Parameters").map(p -> PayloadTemplate.apply(p, c, intrinsics)).orElse(effective);
+    }
+    List<JsonNode> inputs = new ArrayList<>();
+    state.children().forEach(branch -> inputs.add(branchInput));
+    record(run.execution, "ParallelStateStarted", null, null);
+    run.fanout = new Run.Fanout(inputs, 0, null, null);
+    startChildren(run, state);
+  }
+
+  private void map(Run run, StateDefinition state) {
+    JsonNode raw = run.currentInput;
+    List<JsonNode> inputs = new ArrayList<>();
+    long maxConcurrency;
+    Long toleratedCount;
+    Double toleratedPercentage;
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = bindings(run, state, raw);
+      JsonNode items = state.field("Items").map(i -> jsonata.evaluateItems("Items", i, bindings)).orElse(raw);
+      if (!items.isArray()) {
+        throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The Map state's Items must be an array, not " + items.getNodeType());
+      }
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode item = items.get(i);
+        ObjectNode context = contextObject(run, state, null, mapItem(i, item));
+        inputs.add(state.field("ItemSelector")
+            .map(s -> jsonata.evaluateTemplate("ItemSelector", s, JsonataBindings.of(raw, context, run.visibleVariables())))
+            .orElse(item));
+      }
+      maxConcurrency = state.field("MaxConcurrency").map(v -> jsonata.evaluateInteger("MaxConcurrency", v, bindings, 0, Integer.MAX_VALUE)).orElse(0L);
+      toleratedCount = state.field("ToleratedFailureCount").map(v -> jsonata.evaluateInteger("ToleratedFailureCount", v, bindings, 0, Integer.MAX_VALUE)).orElse(null);
+      toleratedPercentage = state.field("ToleratedFailurePercentage").map(v -> (double) jsonata.evaluateInteger("ToleratedFailurePercentage", v, bindings, 0, 100)).orElse(null);
+    } else {
+      JsonPathContext ctx = pathContext(run, state, raw);
+      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
+      JsonPathContext c = ctx.withInput(effective);
+      JsonNode items = Paths.resolve(state.text("ItemsPath").orElse("$"), c);
+      if (!items.isArray()) {
+        throw new StatesError(StatesError.RUNTIME, "The Map state's ItemsPath must select an array, not " + items.getNodeType());
+      }
+      Optional<JsonNode> selector = state.field("ItemSelector").or(() -> state.field("Parameters"));
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode item = items.get(i);
+        ObjectNode context = contextObject(run, state, null, mapItem(i, item));
+        inputs.add(selector.map(s -> PayloadTemplate.apply(s, new JsonPathContext(effective, context, run.visibleVariables()), intrinsics)).orElse(item));
+      }
+      maxConcurrency = numberField(state, "MaxConcurrency", c).orElse(0L);
+      toleratedCount = numberField(state, "ToleratedFailureCount", c).orElse(null);
+      toleratedPercentage = state.field("ToleratedFailurePercentage").map(JsonNode::asDouble)
+          .or(() -> state.text("ToleratedFailurePercentagePath").map(p -> Paths.resolve(p, c).asDouble())).orElse(null);
+    }
+    record(run.execution, "MapStateStarted", "mapStateStartedEventDetails", NODES.objectNode().put("length", inputs.size()));
+    run.fanout = new Run.Fanout(inputs, maxConcurrency, toleratedCount, toleratedPercentage);
+    if (inputs.isEmpty()) {
+      fanoutDone(run, state);
+      return;
+    }
+    startChildren(run, state);
+  }
+
+  private static ObjectNode mapItem(int index, JsonNode value) {
+    ObjectNode item = NODES.objectNode();
+    item.put("Index", index);
+    item.set("Value", value);
+    return item;
+  }
+
+  private static Optional<Long> numberField(StateDefinition state, String field, JsonPathContext ctx) {
+    return state.field(field).map(JsonNode::asLong).or(() -> state.text(field + "Path").map(p -> positiveInteger(field + "Path", Paths.resolve(p, ctx))));
+  }
+
+  /** Starts branches or iterations up to the state's MaxConcurrency (0: all of them). */
+  private void startChildren(Run run, StateDefinition state) {
+    Run.Fanout fanout = run.fanout;
+    boolean isMap = state.type().equals("Map");
+    while (fanout.started < fanout.inputs.size() && (fanout.maxConcurrency == 0 || run.children.size() < fanout.maxConcurrency)) {
+      int index = fanout.started++;
+      StateMachineDefinition scope = isMap ? state.children().getFirst() : state.children().get(index);
+      Run child = new Run(run.execution, scope, run, index, fanout.inputs.get(index));
+      run.children.add(child);
+      if (isMap) {
+        record(run.execution, "MapIterationStarted", "mapIterationStartedEventDetails", NODES.objectNode().put("name", state.name()).put("index", index));
+      }
+    }
+  }
+
+  /** A branch or iteration ended; the parent state goes on when all have, or fails at once. */
+  private void childEnded(Run child, JsonNode output, StatesError failure) {
+    Run parent = child.parent;
+    StateDefinition state = parent.scope.state(parent.currentState);
+    Run.Fanout fanout = parent.fanout;
+    boolean isMap = state.type().equals("Map");
+    parent.children.remove(child);
+    fanout.done++;
+    if (failure == null) {
+      fanout.results[child.index] = output;
+      if (isMap) {
+        record(parent.execution, "MapIterationSucceeded", "mapIterationSucceededEventDetails", NODES.objectNode().put("name", state.name()).put("index", child.index));
+      }
+    } else {
+      fanout.failed++;
+      fanout.results[child.index] = NODES.objectNode().put("Error", failure.error()).put("Cause", failure.cause());
+      if (isMap) {
+        record(parent.execution, "MapIterationFailed", "mapIterationFailedEventDetails", NODES.objectNode().put("name", state.name()).put("index", child.index));
+      }
+      if (fanout.exceeded()) {
+        List.copyOf(parent.children).forEach(this::abort);
+        parent.children.clear();
+        parent.fanout = null;
+        StatesError error = fanout.tolerates()
+            ? new StatesError(StatesError.EXCEEDED_TOLERATED_FAILURE_THRESHOLD, "The Map state's failed iterations exceeded its tolerated failure threshold")
+            : failure;
+        parent.wakeAt = now();
+        parent.onWake = () -> {
+          record(parent.execution, state.type() + "StateFailed", null, null);
+          throw error;
+        };
+        return;
+      }
+    }
+    if (fanout.done == fanout.inputs.size()) {
+      fanoutDone(parent, state);
+    } else {
+      startChildren(parent, state);
+    }
+  }
+
+  private void fanoutDone(Run run, StateDefinition state) {
+    ArrayNode results = NODES.arrayNode();
+    Arrays.stream(run.fanout.results).forEach(results::add);
+    run.fanout = null;
+    run.wakeAt = now();
+    run.onWake = () -> {
+      record(run.execution, state.type() + "StateSucceeded", null, null);
+      processResult(run, state, results);
+    };
+  }
+
+  /** Ends a run and everything under it without a result: its execution stopped or a sibling failed. */
+  private void abort(Run run) {
+    List.copyOf(run.children).forEach(this::abort);
+    run.children.clear();
+    run.fanout = null;
+    release(run, TASK_DOES_NOT_EXIST);
+    run.wakeAt = null;
+    run.onWake = null;
+    run.finished = true;
+  }
+
   // ------------------------------------------------------------------ callbacks and stopping
 
   /** SendTaskSuccess: the waiting task completes with {@code output} as its result. */
   public synchronized void sendTaskSuccess(String token, JsonNode output) {
-    Execution execution = waiting(token);
-    StateDefinition state = execution.definition().state(execution.currentState);
-    release(execution);
-    execution.wakeAt = now();
-    execution.onWake = () -> complete(execution, state, output);
+    Run run = waiting(token);
+    StateDefinition state = run.scope.state(run.currentState);
+    release(run, TASK_TIMED_OUT);
+    run.wakeAt = now();
+    run.onWake = () -> taskSucceeded(run, state, output);
   }
 
   /** SendTaskFailure: the waiting task fails with this error, which its Retry and Catch see. */
   public synchronized void sendTaskFailure(String token, String error, String cause) {
-    Execution execution = waiting(token);
-    StateDefinition state = execution.definition().state(execution.currentState);
-    release(execution);
+    Run run = waiting(token);
+    StateDefinition state = run.scope.state(run.currentState);
+    release(run, TASK_TIMED_OUT);
     StatesError failure = new StatesError(error == null ? "" : error, cause == null ? "" : cause);
-    execution.wakeAt = now();
-    execution.onWake = () -> {
-      taskFailed(execution, state.text("Resource").orElseThrow(), failure);
+    run.wakeAt = now();
+    run.onWake = () -> {
+      taskFailed(run, state.text("Resource").orElseThrow(), failure);
       throw failure;
     };
   }
 
   /** SendTaskHeartbeat: the waiting task's HeartbeatSeconds start again. */
   public synchronized void sendTaskHeartbeat(String token) {
-    Execution execution = waiting(token);
-    if (execution.heartbeatSeconds > 0) {
-      execution.heartbeatTimeoutAt = now().plusSeconds(execution.heartbeatSeconds);
+    Run run = waiting(token);
+    if (run.heartbeatSeconds > 0) {
+      run.heartbeatTimeoutAt = now().plusSeconds(run.heartbeatSeconds);
     }
   }
 
@@ -376,16 +702,14 @@ public final class Engine {
     if (execution.status != ExecutionStatus.RUNNING) {
       return;
     }
-    release(execution, TASK_DOES_NOT_EXIST);
-    execution.wakeAt = null;
-    execution.onWake = null;
+    abort(execution.root);
     finish(execution, ExecutionStatus.ABORTED, null, error, cause);
   }
 
-  private Execution waiting(String token) {
-    String arn = waitingTokens.get(token);
-    if (arn != null) {
-      return executions.get(arn);
+  private Run waiting(String token) {
+    Run run = waitingTokens.get(token);
+    if (run != null) {
+      return run;
     }
     String closed = closedTokens.get(token);
     if (closed == null) {
@@ -396,166 +720,30 @@ public final class Engine {
         : new TaskTokenException(TASK_TIMED_OUT, "Task Timed Out: the task of this token has already completed or timed out");
   }
 
-  /** The task no longer waits on a callback: it completed, failed or timed out. */
-  private void release(Execution execution) {
-    release(execution, TASK_TIMED_OUT);
-  }
-
-  /** As {@link #release(Execution)}; {@code lateCallbackError} is what a callback sent later is told. */
-  private void release(Execution execution, String lateCallbackError) {
-    if (execution.awaitingToken != null) {
-      waitingTokens.remove(execution.awaitingToken);
-      closedTokens.put(execution.awaitingToken, lateCallbackError);
+  /** The run no longer waits on a callback; {@code lateCallbackError} is what a callback sent later is told. */
+  private void release(Run run, String lateCallbackError) {
+    if (run.awaitingToken != null) {
+      waitingTokens.remove(run.awaitingToken);
+      closedTokens.put(run.awaitingToken, lateCallbackError);
     }
-    execution.awaitingToken = null;
-    execution.taskTimeoutAt = null;
-    execution.heartbeatTimeoutAt = null;
-    execution.heartbeatSeconds = 0;
-  }
-
-  private void choice(Execution execution, StateDefinition state) {
-    JsonNode raw = execution.currentInput;
-    if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = bindings(execution, state, raw);
-      JsonNode choices = state.field("Choices").orElseThrow();
-      for (int i = 0; i < choices.size(); i++) {
-        JsonNode rule = choices.get(i);
-        if (jsonata.evaluateCondition("Choices[" + i + "]/Condition", rule.get("Condition").asText(), bindings)) {
-          JsonNode output = rule.has("Output") ? jsonata.evaluateTemplate("Output", rule.get("Output"), bindings)
-              : state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
-          assignJsonata(execution, Optional.ofNullable(rule.get("Assign")).or(() -> state.field("Assign")), bindings);
-          transitionTo(execution, state, rule.get("Next").asText(), output);
-          return;
-        }
-      }
-      String fallback = state.text("Default").orElseThrow(() -> noChoice(state));
-      JsonNode output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
-      assignJsonata(execution, state.field("Assign"), bindings);
-      transitionTo(execution, state, fallback, output);
-      return;
-    }
-    JsonPathContext ctx = pathContext(execution, state, raw);
-    JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
-    JsonPathContext c = ctx.withInput(effective);
-    ChoiceRules rules = choiceRules.computeIfAbsent(state,
-        s -> ChoiceRules.parse(s.name(), s.field("Choices").orElseThrow(), s.text("Default")));
-    Optional<ChoiceRules.Branch> match = rules.firstMatch(path -> {
-      try {
-        return Optional.of(Paths.resolve(path, c));
-      } catch (StatesError e) {
-        return Optional.empty();
-      }
-    });
-    String next = match.map(ChoiceRules.Branch::next).or(() -> rules.defaultState()).orElseThrow(() -> noChoice(state));
-    Optional<JsonNode> assign = match.flatMap(ChoiceRules.Branch::assign).or(() -> state.field("Assign"));
-    assignJsonPath(execution, assign, c);
-    transitionTo(execution, state, next, InputOutput.applyOutputPath(c, path(state, "OutputPath")));
-  }
-
-  private static StatesError noChoice(StateDefinition state) {
-    return new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice Rule matched in state '" + state.name() + "' and it has no Default");
-  }
-
-  private void waitState(Execution execution, StateDefinition state) {
-    JsonNode raw = execution.currentInput;
-    Instant until;
-    JsonNode output;
-    if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = bindings(execution, state, raw);
-      if (state.field("Seconds").isPresent()) {
-        until = execution.stateEnteredTime.plusSeconds(jsonata.evaluateInteger("Seconds", state.field("Seconds").get(), bindings, 0, 99_999_999));
-      } else {
-        until = jsonata.evaluateTimestamp("Timestamp", state.field("Timestamp").get(), bindings);
-      }
-      output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
-      assignJsonata(execution, state.field("Assign"), bindings);
-    } else {
-      JsonPathContext ctx = pathContext(execution, state, raw);
-      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
-      JsonPathContext c = ctx.withInput(effective);
-      if (state.field("Seconds").isPresent()) {
-        until = execution.stateEnteredTime.plusSeconds(state.field("Seconds").get().asLong());
-      } else if (state.field("SecondsPath").isPresent()) {
-        JsonNode seconds = Paths.resolve(state.text("SecondsPath").get(), c);
-        if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
-          throw new StatesError(StatesError.RUNTIME, "The SecondsPath parameter does not reference a valid integer value: " + seconds);
-        }
-        until = execution.stateEnteredTime.plusSeconds(seconds.asLong());
-      } else if (state.field("Timestamp").isPresent()) {
-        until = timestamp(state.text("Timestamp").get());
-      } else {
-        until = timestamp(Paths.resolve(state.text("TimestampPath").get(), c).asText());
-      }
-      assignJsonPath(execution, state.field("Assign"), c);
-      output = InputOutput.applyOutputPath(c, path(state, "OutputPath"));
-    }
-    JsonNode finalOutput = output;
-    if (until.isAfter(now())) {
-      execution.wakeAt = until;
-      execution.onWake = () -> transition(execution, state, finalOutput);
-    } else {
-      transition(execution, state, finalOutput);
-    }
-  }
-
-  private static Instant timestamp(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new StatesError(StatesError.RUNTIME, "The Timestamp '" + text + "' is not a valid RFC 3339 timestamp");
-    }
-  }
-
-  private void succeed(Execution execution, StateDefinition state) {
-    JsonNode raw = execution.currentInput;
-    JsonNode output;
-    if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = bindings(execution, state, raw);
-      output = state.field("Output").map(o -> jsonata.evaluateTemplate("Output", o, bindings)).orElse(raw);
-    } else {
-      JsonPathContext ctx = pathContext(execution, state, raw);
-      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
-      output = InputOutput.applyOutputPath(ctx.withInput(effective), path(state, "OutputPath"));
-    }
-    exit(execution, state, output);
-    finish(execution, ExecutionStatus.SUCCEEDED, output, null, null);
-  }
-
-  private void fail(Execution execution, StateDefinition state) {
-    JsonNode raw = execution.currentInput;
-    String error;
-    String cause;
-    if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = bindings(execution, state, raw);
-      error = state.field("Error").map(e -> jsonata.evaluateTemplate("Error", e, bindings).asText()).orElse(null);
-      cause = state.field("Cause").map(c -> jsonata.evaluateTemplate("Cause", c, bindings).asText()).orElse(null);
-    } else {
-      JsonPathContext ctx = pathContext(execution, state, raw);
-      error = state.text("Error").or(() -> state.text("ErrorPath").map(p -> textOf(Paths.resolve(p, ctx)))).orElse(null);
-      cause = state.text("Cause").or(() -> state.text("CausePath").map(p -> textOf(Paths.resolve(p, ctx)))).orElse(null);
-    }
-    finish(execution, ExecutionStatus.FAILED, null, error, cause);
-  }
-
-  private static String textOf(JsonNode node) {
-    return node.isTextual() ? node.asText() : node.toString();
+    run.awaitingToken = null;
+    run.taskTimeoutAt = null;
+    run.heartbeatTimeoutAt = null;
+    run.heartbeatSeconds = 0;
   }
 
   // ------------------------------------------------------------------ errors
 
-  /** Retry, then Catch, then fail the execution: the order the developer guide gives. */
-  private void handleError(Execution execution, StateDefinition state, StatesError e) {
+  /** Retry, then Catch, then fail the run: the order the developer guide gives. */
+  private void handleError(Run run, StateDefinition state, StatesError e) {
     boolean handles = state.type().equals("Task") || state.type().equals("Parallel") || state.type().equals("Map");
-    if (handles && retry(execution, state, e)) {
+    if (handles && (retry(run, state, e) || catchError(run, state, e))) {
       return;
     }
-    if (handles && catchError(execution, state, e)) {
-      return;
-    }
-    finish(execution, ExecutionStatus.FAILED, null, e.error(), e.cause());
+    failRun(run, e.error(), e.cause());
   }
 
-  private boolean retry(Execution execution, StateDefinition state, StatesError e) {
+  private boolean retry(Run run, StateDefinition state, StatesError e) {
     JsonNode retriers = state.field("Retry").orElse(null);
     if (retriers == null) {
       return false;
@@ -565,30 +753,27 @@ public final class Engine {
       if (!matches(retrier.get("ErrorEquals"), e.error())) {
         continue;
       }
-      int maxAttempts = retrier.path("MaxAttempts").asInt(3);
-      int used = execution.retriesUsed.getOrDefault(i, 0);
-      if (used >= maxAttempts) {
+      int used = run.retriesUsed.getOrDefault(i, 0);
+      if (used >= retrier.path("MaxAttempts").asInt(3)) {
         return false;
       }
-      execution.retriesUsed.put(i, used + 1);
-      execution.retryCount++;
-      double interval = retrier.path("IntervalSeconds").asDouble(1);
-      double rate = retrier.path("BackoffRate").asDouble(2.0);
-      double delay = interval * Math.pow(rate, used);
+      run.retriesUsed.put(i, used + 1);
+      run.retryCount++;
+      double delay = retrier.path("IntervalSeconds").asDouble(1) * Math.pow(retrier.path("BackoffRate").asDouble(2.0), used);
       if (retrier.has("MaxDelaySeconds")) {
         delay = Math.min(delay, retrier.get("MaxDelaySeconds").asDouble());
       }
       if ("FULL".equals(retrier.path("JitterStrategy").asText("NONE"))) {
         delay = random.nextDouble() * delay;
       }
-      execution.wakeAt = now().plusNanos((long) (delay * 1_000_000_000L));
-      execution.onWake = () -> run(execution, state);
+      run.wakeAt = now().plusNanos((long) (delay * 1_000_000_000L));
+      run.onWake = () -> runState(run, state);
       return true;
     }
     return false;
   }
 
-  private boolean catchError(Execution execution, StateDefinition state, StatesError e) {
+  private boolean catchError(Run run, StateDefinition state, StatesError e) {
     JsonNode catchers = state.field("Catch").orElse(null);
     if (catchers == null) {
       return false;
@@ -598,19 +783,19 @@ public final class Engine {
         continue;
       }
       ObjectNode errorOutput = NODES.objectNode().put("Error", e.error()).put("Cause", e.cause());
-      JsonNode raw = execution.currentInput;
+      JsonNode raw = run.currentInput;
       JsonNode output;
       if (state.language() == QueryLanguage.JSONata) {
-        JsonataBindings bindings = bindings(execution, state, raw).withErrorOutput(errorOutput);
+        JsonataBindings bindings = bindings(run, state, raw).withErrorOutput(errorOutput);
         output = catcher.has("Output") ? jsonata.evaluateTemplate("Output", catcher.get("Output"), bindings) : errorOutput;
-        assignJsonata(execution, Optional.ofNullable(catcher.get("Assign")), bindings);
+        assignJsonata(run, Optional.ofNullable(catcher.get("Assign")), bindings);
       } else {
-        JsonPathContext ctx = pathContext(execution, state, raw);
-        assignJsonPath(execution, Optional.ofNullable(catcher.get("Assign")), ctx.withInput(errorOutput));
+        JsonPathContext ctx = pathContext(run, state, raw);
+        assignJsonPath(run, Optional.ofNullable(catcher.get("Assign")), ctx.withInput(errorOutput));
         String resultPath = catcher.has("ResultPath") ? (catcher.get("ResultPath").isNull() ? null : catcher.get("ResultPath").asText()) : "$";
         output = InputOutput.applyResultPath(raw, errorOutput, resultPath);
       }
-      transitionTo(execution, state, catcher.get("Next").asText(), output);
+      transitionTo(run, state, catcher.get("Next").asText(), output);
       return true;
     }
     return false;
@@ -635,30 +820,50 @@ public final class Engine {
     return false;
   }
 
-  // ------------------------------------------------------------------ transitions
+  // ------------------------------------------------------------------ transitions and endings
 
-  private void transition(Execution execution, StateDefinition state, JsonNode output) {
+  private void transition(Run run, StateDefinition state, JsonNode output) {
     if (state.isEnd()) {
-      exit(execution, state, output);
-      finish(execution, ExecutionStatus.SUCCEEDED, output, null, null);
+      exit(run, state, output);
+      endRun(run, output);
     } else {
-      transitionTo(execution, state, state.next().orElseThrow(), output);
+      transitionTo(run, state, state.next().orElseThrow(), output);
     }
   }
 
-  private void transitionTo(Execution execution, StateDefinition state, String next, JsonNode output) {
-    exit(execution, state, output);
-    execution.currentState = next;
-    execution.currentInput = output;
-    execution.entered = false;
-    execution.retriesUsed.clear();
-    execution.retryCount = 0;
+  private void transitionTo(Run run, StateDefinition state, String next, JsonNode output) {
+    exit(run, state, output);
+    run.currentState = next;
+    run.currentInput = output;
+    run.entered = false;
+    run.retriesUsed.clear();
+    run.retryCount = 0;
   }
 
-  private void exit(Execution execution, StateDefinition state, JsonNode output) {
+  private void exit(Run run, StateDefinition state, JsonNode output) {
     ObjectNode details = NODES.objectNode().put("name", state.name()).put("output", output.toString());
     details.putObject("outputDetails").put("truncated", false);
-    record(execution, state.type() + "StateExited", "stateExitedEventDetails", details);
+    record(run.execution, state.type() + "StateExited", "stateExitedEventDetails", details);
+  }
+
+  /** The run reached an End or a Succeed state. */
+  private void endRun(Run run, JsonNode output) {
+    run.finished = true;
+    if (run.parent == null) {
+      finish(run.execution, ExecutionStatus.SUCCEEDED, output, null, null);
+    } else {
+      childEnded(run, output, null);
+    }
+  }
+
+  /** The run reached a Fail state or an error nothing handled. */
+  private void failRun(Run run, String error, String cause) {
+    run.finished = true;
+    if (run.parent == null) {
+      finish(run.execution, ExecutionStatus.FAILED, null, error, cause);
+    } else {
+      childEnded(run, null, new StatesError(error == null ? "" : error, cause == null ? "" : cause));
+    }
   }
 
   private void finish(Execution execution, ExecutionStatus status, JsonNode output, String error, String cause) {
@@ -671,54 +876,51 @@ public final class Engine {
       ObjectNode details = NODES.objectNode().put("output", output.toString());
       details.putObject("outputDetails").put("truncated", false);
       record(execution, "ExecutionSucceeded", "executionSucceededEventDetails", details);
-    } else {
-      ObjectNode details = NODES.objectNode();
-      if (error != null) {
-        details.put("error", error);
-      }
-      if (cause != null) {
-        details.put("cause", cause);
-      }
-      switch (status) {
-        case ABORTED -> record(execution, "ExecutionAborted", "executionAbortedEventDetails", details);
-        case TIMED_OUT -> record(execution, "ExecutionTimedOut", "executionTimedOutEventDetails", details);
-        default -> record(execution, "ExecutionFailed", "executionFailedEventDetails", details);
-      }
+      return;
+    }
+    ObjectNode details = NODES.objectNode();
+    if (error != null) {
+      details.put("error", error);
+    }
+    if (cause != null) {
+      details.put("cause", cause);
+    }
+    switch (status) {
+      case ABORTED -> record(execution, "ExecutionAborted", "executionAbortedEventDetails", details);
+      case TIMED_OUT -> record(execution, "ExecutionTimedOut", "executionTimedOutEventDetails", details);
+      default -> record(execution, "ExecutionFailed", "executionFailedEventDetails", details);
     }
   }
 
   // ------------------------------------------------------------------ variables and context
 
-  private void assignJsonata(Execution execution, Optional<JsonNode> assign, JsonataBindings bindings) {
-    assign.ifPresent(a -> apply(execution, jsonata.evaluateTemplate("Assign", a, bindings)));
+  private void assignJsonata(Run run, Optional<JsonNode> assign, JsonataBindings bindings) {
+    assign.ifPresent(a -> apply(run, jsonata.evaluateTemplate("Assign", a, bindings)));
   }
 
-  private void assignJsonPath(Execution execution, Optional<JsonNode> assign, JsonPathContext ctx) {
-    assign.ifPresent(a -> apply(execution, PayloadTemplate.apply(a, ctx, intrinsics)));
+  private void assignJsonPath(Run run, Optional<JsonNode> assign, JsonPathContext ctx) {
+    assign.ifPresent(a -> apply(run, PayloadTemplate.apply(a, ctx, intrinsics)));
   }
 
   /**
-   * Sets the variables of one Assign. Its values were all computed from a copy of the variables
-   * taken before the state ran, so one assignment never sees another of the same state.
+   * Sets the variables of one Assign in the run's own scope. Its values were all computed from a
+   * copy of the variables taken before the state ran, so one assignment never sees another.
    */
-  private static void apply(Execution execution, JsonNode assigned) {
-    assigned.fields().forEachRemaining(entry -> execution.variables.put(entry.getKey(), entry.getValue()));
+  private static void apply(Run run, JsonNode assigned) {
+    assigned.fields().forEachRemaining(entry -> run.variables.put(entry.getKey(), entry.getValue()));
   }
 
-  private JsonataBindings bindings(Execution execution, StateDefinition state, JsonNode raw) {
-    return JsonataBindings.of(raw, contextObject(execution, state), Map.copyOf(execution.variables));
+  private JsonataBindings bindings(Run run, StateDefinition state, JsonNode raw) {
+    return JsonataBindings.of(raw, contextObject(run, state, null, null), run.visibleVariables());
   }
 
-  private JsonPathContext pathContext(Execution execution, StateDefinition state, JsonNode raw) {
-    return new JsonPathContext(raw, contextObject(execution, state), Map.copyOf(execution.variables));
+  private JsonPathContext pathContext(Run run, StateDefinition state, JsonNode raw) {
+    return new JsonPathContext(raw, contextObject(run, state, null, null), run.visibleVariables());
   }
 
   /** The context object ({@code $$}, {@code $states.context}) as the developer guide lists it. */
-  private ObjectNode contextObject(Execution execution, StateDefinition state) {
-    return contextObject(execution, state, null);
-  }
-
-  private ObjectNode contextObject(Execution execution, StateDefinition state, String taskToken) {
+  private ObjectNode contextObject(Run run, StateDefinition state, String taskToken, ObjectNode mapItem) {
+    Execution execution = run.execution;
     ObjectNode context = NODES.objectNode();
     ObjectNode exec = context.putObject("Execution");
     exec.put("Id", execution.arn());
@@ -731,11 +933,14 @@ public final class Engine {
     machine.put("Id", execution.stateMachineArn());
     machine.put("Name", execution.stateMachineArn().substring(execution.stateMachineArn().lastIndexOf(':') + 1));
     ObjectNode st = context.putObject("State");
-    st.put("EnteredTime", time(execution.stateEnteredTime == null ? now() : execution.stateEnteredTime));
+    st.put("EnteredTime", time(run.stateEnteredTime == null ? now() : run.stateEnteredTime));
     st.put("Name", state.name());
-    st.put("RetryCount", execution.retryCount);
+    st.put("RetryCount", run.retryCount);
     if (taskToken != null) {
       context.putObject("Task").put("Token", taskToken);
+    }
+    if (mapItem != null) {
+      context.putObject("Map").set("Item", mapItem);
     }
     return context;
   }

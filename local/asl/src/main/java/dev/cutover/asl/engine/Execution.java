@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.asl.definition.StateMachineDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** One run of a state machine: where it is, what it has seen, how it ended. */
@@ -26,25 +24,9 @@ public final class Execution {
   String cause;
   Instant stopTime;
 
-  // Where the run is: the state to run next and its raw input.
-  String currentState;
-  JsonNode currentInput;
-  Instant stateEnteredTime;
-  boolean entered;
-  // A timer the run waits for (a Wait state, or the delay before a retry), and what happens then.
-  Instant wakeAt;
-  Runnable onWake;
-  // A callback task waiting for SendTaskSuccess / SendTaskFailure, and its deadlines.
-  String awaitingToken;
-  Instant taskTimeoutAt;
-  Instant heartbeatTimeoutAt;
-  int heartbeatSeconds;
   // The whole execution's TimeoutSeconds, if the definition sets one.
   Instant executionTimeoutAt;
-  final Map<String, JsonNode> variables = new HashMap<>();
-  // Retries used, per retrier index, in the current state.
-  final Map<Integer, Integer> retriesUsed = new HashMap<>();
-  int retryCount;
+  final Run root;
 
   Execution(String arn, String name, String stateMachineArn, StateMachineDefinition definition, JsonNode input, Instant startTime) {
     this.arn = arn;
@@ -53,8 +35,7 @@ public final class Execution {
     this.definition = definition;
     this.input = input;
     this.startTime = startTime;
-    this.currentState = definition.startAt();
-    this.currentInput = input;
+    this.root = new Run(this, definition, null, -1, input);
   }
 
   public String arn() {
