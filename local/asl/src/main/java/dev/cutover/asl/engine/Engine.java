@@ -189,16 +189,46 @@ public final class Engine {
       return;
     }
     if (run.wakeAt != null) {
-      Runnable onWake = run.onWake;
+      Pending pending = run.pending;
       run.wakeAt = null;
-      run.onWake = null;
-      guarded(run, state, onWake);
+      run.pending = null;
+      guarded(run, state, () -> resume(run, state, pending));
       return;
     }
     if (!run.entered) {
       enter(run, state);
     }
     guarded(run, state, () -> runState(run, state));
+  }
+
+  private void resume(Run run, StateDefinition state, Pending pending) {
+    switch (pending.kind()) {
+      case TRANSITION -> transition(run, state, pending.value());
+      case RERUN -> runState(run, state);
+      case TASK_RESULT -> taskSucceeded(run, state, pending.value());
+      case FANOUT_RESULT -> {
+        record(run.execution, state.type() + "StateSucceeded", null, null);
+        processResult(run, state, pending.value());
+      }
+      case FAIL -> {
+        StatesError error = new StatesError(pending.error(), pending.cause());
+        if (pending.event().equals("TaskFailed")) {
+          taskFailed(run, state.text("Resource").orElseThrow(), error);
+        } else {
+          record(run.execution, pending.event(), null, null);
+        }
+        throw error;
+      }
+    }
+  }
+
+  private void wake(Run run, Pending pending) {
+    wake(run, now(), pending);
+  }
+
+  private void wake(Run run, Instant at, Pending pending) {
+    run.wakeAt = at;
+    run.pending = pending;
   }
 
   private void guarded(Run run, StateDefinition state, Runnable work) {
@@ -334,8 +364,7 @@ public final class Engine {
       output = InputOutput.applyOutputPath(c, path(state, "OutputPath"));
     }
     if (until.isAfter(now())) {
-      run.wakeAt = until;
-      run.onWake = () -> transition(run, state, output);
+      wake(run, until, Pending.transition(output));
     } else {
       transition(run, state, output);
     }
@@ -624,11 +653,7 @@ public final class Engine {
         StatesError error = fanout.tolerates()
             ? new StatesError(StatesError.EXCEEDED_TOLERATED_FAILURE_THRESHOLD, "The Map state's failed iterations exceeded its tolerated failure threshold")
             : failure;
-        parent.wakeAt = now();
-        parent.onWake = () -> {
-          record(parent.execution, state.type() + "StateFailed", null, null);
-          throw error;
-        };
+        wake(parent, Pending.fail(error.error(), error.cause(), state.type() + "StateFailed"));
         return;
       }
     }
@@ -643,11 +668,7 @@ public final class Engine {
     ArrayNode results = NODES.arrayNode();
     Arrays.stream(run.fanout.results).forEach(results::add);
     run.fanout = null;
-    run.wakeAt = now();
-    run.onWake = () -> {
-      record(run.execution, state.type() + "StateSucceeded", null, null);
-      processResult(run, state, results);
-    };
+    wake(run, Pending.fanoutResult(results));
   }
 
   /** Ends a run and everything under it without a result: its execution stopped or a sibling failed. */
@@ -657,7 +678,7 @@ public final class Engine {
     run.fanout = null;
     release(run, TASK_DOES_NOT_EXIST);
     run.wakeAt = null;
-    run.onWake = null;
+    run.pending = null;
     run.finished = true;
   }
 
@@ -666,23 +687,15 @@ public final class Engine {
   /** SendTaskSuccess: the waiting task completes with {@code output} as its result. */
   public synchronized void sendTaskSuccess(String token, JsonNode output) {
     Run run = waiting(token);
-    StateDefinition state = run.scope.state(run.currentState);
     release(run, TASK_TIMED_OUT);
-    run.wakeAt = now();
-    run.onWake = () -> taskSucceeded(run, state, output);
+    wake(run, Pending.taskResult(output));
   }
 
   /** SendTaskFailure: the waiting task fails with this error, which its Retry and Catch see. */
   public synchronized void sendTaskFailure(String token, String error, String cause) {
     Run run = waiting(token);
-    StateDefinition state = run.scope.state(run.currentState);
     release(run, TASK_TIMED_OUT);
-    StatesError failure = new StatesError(error == null ? "" : error, cause == null ? "" : cause);
-    run.wakeAt = now();
-    run.onWake = () -> {
-      taskFailed(run, state.text("Resource").orElseThrow(), failure);
-      throw failure;
-    };
+    wake(run, Pending.fail(error == null ? "" : error, cause == null ? "" : cause, "TaskFailed"));
   }
 
   /** SendTaskHeartbeat: the waiting task's HeartbeatSeconds start again. */
@@ -766,8 +779,7 @@ public final class Engine {
       if ("FULL".equals(retrier.path("JitterStrategy").asText("NONE"))) {
         delay = random.nextDouble() * delay;
       }
-      run.wakeAt = now().plusNanos((long) (delay * 1_000_000_000L));
-      run.onWake = () -> runState(run, state);
+      wake(run, now().plusNanos((long) (delay * 1_000_000_000L)), Pending.rerun());
       return true;
     }
     return false;

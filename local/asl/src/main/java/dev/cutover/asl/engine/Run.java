@@ -31,7 +31,7 @@ final class Run {
 
   // A timer this run waits for (a Wait state, a retry delay, a result to process), and what then.
   Instant wakeAt;
-  Runnable onWake;
+  Pending pending;
 
   // A callback task waiting for SendTaskSuccess / SendTaskFailure, and its deadlines.
   String awaitingToken;
