@@ -82,12 +82,13 @@ public final class Engine {
   public synchronized Execution start(String stateMachineArn, StateMachineDefinition definition, String name, JsonNode input) {
     String machineName = stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1);
     String arn = "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + name;
-    Execution execution = new Execution(arn, name, stateMachineArn, definition, input, now());
-    definition.timeoutSeconds().ifPresent(t -> execution.executionTimeoutAt = execution.startTime().plusSeconds(t));
+    Instant startTime = now();
+    Execution execution = new Execution(arn, name, stateMachineArn, definition, input, startTime);
+    definition.timeoutSeconds().ifPresent(t -> execution.executionTimeoutAt = startTime.plusSeconds(t));
     executions.put(arn, execution);
-    ObjectNode details = NODES.objectNode().put("input", input.toString());
+    ObjectNode details = NODES.objectNode().put("input", input.toString()).put("roleArn", roleArn());
     details.putObject("inputDetails").put("truncated", false);
-    record(execution, "ExecutionStarted", "executionStartedEventDetails", details);
+    execution.mutableHistory().add(new HistoryEvent(1, 0, startTime, "ExecutionStarted", "executionStartedEventDetails", details));
     return execution;
   }
 
@@ -444,6 +445,11 @@ public final class Engine {
     } catch (StatesError e) {
       taskFailed(run, resource, e);
       throw e;
+    } catch (RuntimeException e) {
+      // As the Lambda runtime reports an uncaught exception: named by its class, described by its message.
+      StatesError failure = new StatesError(e.getClass().getName(), String.valueOf(e.getMessage()));
+      taskFailed(run, resource, failure);
+      throw failure;
     }
     if (result == null) {
       result = NODES.nullNode();
@@ -938,7 +944,7 @@ public final class Engine {
     exec.put("Id", execution.arn());
     exec.set("Input", execution.input());
     exec.put("Name", execution.name());
-    exec.put("RoleArn", "arn:aws:iam::" + account + ":role/local-engine");
+    exec.put("RoleArn", roleArn());
     exec.put("StartTime", time(execution.startTime()));
     exec.put("RedriveCount", 0);
     ObjectNode machine = context.putObject("StateMachine");
@@ -955,6 +961,10 @@ public final class Engine {
       context.putObject("Map").set("Item", mapItem);
     }
     return context;
+  }
+
+  private String roleArn() {
+    return "arn:aws:iam::" + account + ":role/local-engine";
   }
 
   private static String time(Instant instant) {

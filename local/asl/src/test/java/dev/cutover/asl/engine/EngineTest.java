@@ -282,6 +282,28 @@ class EngineTest {
     assertThat(e.output()).contains(json("{'key':'v','exec':'run-1'}"));
   }
 
+  // A resource that throws something other than a States error fails like a Lambda function does: named by the exception's class.
+  @Test
+  void an_unexpected_exception_from_a_resource_is_a_task_failure_named_by_its_class() {
+    resources.put("r", inv -> {
+      throw new IllegalStateException("disk full");
+    });
+
+    Execution e = run("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'r','Catch':[{'ErrorEquals':['States.TaskFailed'],'Next':'Caught'}],'End':true},'Caught':{'Type':'Pass','End':true}}}", "{}");
+
+    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(e.output()).contains(json("{'Error':'java.lang.IllegalStateException','Cause':'disk full'}"));
+  }
+
+  @Test
+  void execution_started_is_stamped_with_the_start_time_and_role() {
+    Execution e = run("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}", "{}");
+
+    HistoryEvent started = e.history().getFirst();
+    assertThat(started.timestamp()).isEqualTo(e.startTime());
+    assertThat(started.details().get("roleArn").asText()).startsWith("arn:aws:iam::123456789012:role/");
+  }
+
   // "Fail workflow state": ErrorPath and CausePath.
   @Test
   void fail_state_reads_error_and_cause_from_paths() {
