@@ -13,6 +13,7 @@ import dev.cutover.asl.engine.Engine;
 import dev.cutover.asl.engine.Execution;
 import dev.cutover.asl.engine.ExecutionStatus;
 import dev.cutover.asl.engine.HistoryEvent;
+import dev.cutover.asl.engine.TaskTokenException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,10 @@ final class StepFunctionsApi {
       case "DescribeExecution" -> this::describeExecution;
       case "ListExecutions" -> this::listExecutions;
       case "GetExecutionHistory" -> this::getExecutionHistory;
+      case "StopExecution" -> this::stopExecution;
+      case "SendTaskSuccess" -> this::sendTaskSuccess;
+      case "SendTaskFailure" -> this::sendTaskFailure;
+      case "SendTaskHeartbeat" -> this::sendTaskHeartbeat;
       default -> throw new ApiException("UnknownOperationException", "Unknown operation: " + action);
     };
     Request request = Request.parse(body);
@@ -194,6 +199,51 @@ final class StepFunctionsApi {
       driver.wake();
     }
     return object().put("executionArn", started.execution().arn()).put("startDate", seconds(started.execution().startTime()));
+  }
+
+  private ObjectNode stopExecution(Request request) {
+    Started started = execution(request.required("executionArn"));
+    engine.stop(started.execution().arn(), request.text("error").orElse(null), request.text("cause").orElse(null));
+    synchronized (engine) {
+      return object().put("stopDate", seconds(started.execution().stopTime().orElseThrow()));
+    }
+  }
+
+  // ------------------------------------------------------------------ callbacks
+
+  private ObjectNode sendTaskSuccess(Request request) {
+    String token = request.required("taskToken");
+    String output = request.required("output");
+    JsonNode parsed;
+    try {
+      parsed = JSON.readTree(output);
+    } catch (JsonProcessingException e) {
+      throw new ApiException("InvalidOutput", "Invalid Output: the output is not valid JSON: " + e.getOriginalMessage());
+    }
+    callback(() -> engine.sendTaskSuccess(token, parsed));
+    return object();
+  }
+
+  private ObjectNode sendTaskFailure(Request request) {
+    String token = request.required("taskToken");
+    callback(() -> engine.sendTaskFailure(token, request.text("error").orElse(null), request.text("cause").orElse(null)));
+    return object();
+  }
+
+  private ObjectNode sendTaskHeartbeat(Request request) {
+    String token = request.required("taskToken");
+    callback(() -> engine.sendTaskHeartbeat(token));
+    return object();
+  }
+
+  /** Hands a callback to the engine and lets it run; a token it refuses becomes the API's error. */
+  private void callback(Runnable send) {
+    try {
+      send.run();
+    } catch (TaskTokenException e) {
+      throw new ApiException(e.code(), e.getMessage());
+    }
+    driver.wake();
   }
 
   private ObjectNode describeExecution(Request request) {
