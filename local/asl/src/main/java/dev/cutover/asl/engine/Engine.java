@@ -185,7 +185,7 @@ public final class Engine {
       release(run, TASK_TIMED_OUT);
       String resource = state.text("Resource").orElseThrow();
       record(run.execution, "TaskTimedOut", "taskTimedOutEventDetails",
-          NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)).put("error", error).put("cause", cause));
+          taskEvent(resource).put("error", error).put("cause", cause));
       handleError(run, state, new StatesError(error, cause));
       return;
     }
@@ -422,23 +422,14 @@ public final class Engine {
     boolean callback = resource.endsWith(".waitForTaskToken");
     String token = callback ? newToken() : null;
     ObjectNode context = contextObject(run, state, token, null);
-    JsonNode payload;
-    if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = JsonataBindings.of(raw, context, run.visibleVariables());
-      payload = state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, bindings)).orElse(raw);
-    } else {
-      JsonPathContext ctx = new JsonPathContext(raw, context, run.visibleVariables());
-      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
-      JsonPathContext c = ctx.withInput(effective);
-      payload = state.field("Parameters").map(p -> PayloadTemplate.apply(p, c, intrinsics)).orElse(effective);
-    }
+    JsonNode payload = arguments(run, state, raw, context);
     TaskResource target =
         tasks.resolve(resource).orElseThrow(() -> new StatesError(StatesError.RUNTIME, "No task resource is registered for '" + resource + "'"));
     record(run.execution, "TaskScheduled", "taskScheduledEventDetails",
-        NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
+        taskEvent(resource)
             .put("region", region).put("parameters", payload.toString()));
     record(run.execution, "TaskStarted", "taskStartedEventDetails",
-        NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)));
+        taskEvent(resource));
     JsonNode result;
     try {
       result = target.invoke(new TaskInvocation(resource, payload, context));
@@ -456,11 +447,25 @@ public final class Engine {
     }
     if (callback) {
       record(run.execution, "TaskSubmitted", "taskSubmittedEventDetails",
-          NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource)).put("output", result.toString()));
+          taskEvent(resource).put("output", result.toString()));
       awaitCallback(run, state, token, raw, context);
       return;
     }
     taskSucceeded(run, state, result);
+  }
+
+  /**
+   * What a Task's resource or a Parallel's branches receive: JSONata {@code Arguments} (default:
+   * the input), or JSONPath {@code InputPath} then {@code Parameters}.
+   */
+  private JsonNode arguments(Run run, StateDefinition state, JsonNode raw, ObjectNode context) {
+    if (state.language() == QueryLanguage.JSONata) {
+      JsonataBindings bindings = JsonataBindings.of(raw, context, run.visibleVariables());
+      return state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, bindings)).orElse(raw);
+    }
+    JsonPathContext ctx = new JsonPathContext(raw, context, run.visibleVariables());
+    JsonPathContext effective = ctx.withInput(InputOutput.applyInputPath(ctx, path(state, "InputPath")));
+    return state.field("Parameters").map(p -> PayloadTemplate.apply(p, effective, intrinsics)).orElse(effective.input());
   }
 
   /** The run now waits for SendTaskSuccess / SendTaskFailure, or its task's deadlines. */
@@ -497,7 +502,7 @@ public final class Engine {
 
   private void taskSucceeded(Run run, StateDefinition state, JsonNode result) {
     String resource = state.text("Resource").orElseThrow();
-    ObjectNode succeeded = NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
+    ObjectNode succeeded = taskEvent(resource)
         .put("output", result.toString());
     succeeded.putObject("outputDetails").put("truncated", false);
     record(run.execution, "TaskSucceeded", "taskSucceededEventDetails", succeeded);
@@ -526,7 +531,7 @@ public final class Engine {
 
   private void taskFailed(Run run, String resource, StatesError e) {
     record(run.execution, "TaskFailed", "taskFailedEventDetails",
-        NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource))
+        taskEvent(resource)
             .put("error", e.error()).put("cause", e.cause()));
   }
 
@@ -540,16 +545,7 @@ public final class Engine {
 
   private void parallel(Run run, StateDefinition state) {
     JsonNode raw = run.currentInput;
-    JsonNode branchInput;
-    if (state.language() == QueryLanguage.JSONata) {
-      JsonataBindings bindings = bindings(run, state, raw);
-      branchInput = state.field("Arguments").map(a -> jsonata.evaluateTemplate("Arguments", a, bindings)).orElse(raw);
-    } else {
-      JsonPathContext ctx = pathContext(run, state, raw);
-      JsonNode effective = InputOutput.applyInputPath(ctx, path(state, "InputPath"));
-      JsonPathContext c = ctx.withInput(effective);
-      branchInput = state.field("Parameters").map(p -> PayloadTemplate.apply(p, c, intrinsics)).orElse(effective);
-    }
+    JsonNode branchInput = arguments(run, state, raw, contextObject(run, state, null, null));
     List<JsonNode> inputs = new ArrayList<>();
     state.children().forEach(branch -> inputs.add(branchInput));
     record(run.execution, "ParallelStateStarted", null, null);
@@ -978,6 +974,11 @@ public final class Engine {
       return "$";
     }
     return value.get().isNull() ? null : value.get().asText();
+  }
+
+  /** The fields every task event's details start with. */
+  private static ObjectNode taskEvent(String resource) {
+    return NODES.objectNode().put("resourceType", resourceType(resource)).put("resource", resourceName(resource));
   }
 
   private static String resourceType(String resource) {

@@ -3,44 +3,28 @@ package dev.cutover.asl.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.asl.StatesError;
-import dev.cutover.asl.definition.Definitions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Whole executions on the engine in virtual time, from the developer guide's examples. */
 class EngineTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
-  private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:test";
-
-  private final VirtualClock clock = new VirtualClock(T0);
-  private final Map<String, TaskResource> resources = new HashMap<>();
-  private final Engine engine = new Engine(clock, r -> Optional.ofNullable(resources.get(r)), new Random(7), "us-east-1", "123456789012");
+  private final EngineHarness harness = new EngineHarness();
+  private final VirtualClock clock = harness.clock;
+  private final Map<String, TaskResource> resources = harness.resources;
+  private final Engine engine = harness.engine;
 
   private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EngineHarness.json(text);
   }
 
   private Execution run(String definition, String input) {
-    Execution e = engine.start(MACHINE, Definitions.parse(definition.replace('\'', '"')), "run-1", json(input));
-    engine.runToCompletion(clock);
-    return e;
+    return harness.run(definition, input);
   }
 
   private static List<String> types(Execution e) {
@@ -88,17 +72,17 @@ class EngineTest {
   // "Wait workflow state": a day-long wait runs in virtual time.
   @Test
   void a_day_long_wait_completes_in_virtual_time() {
-    Execution e = engine.start(MACHINE, Definitions.parse("""
-        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":86400,"Next":"Done"},"Done":{"Type":"Succeed"}}}"""), "wait", json("{}"));
+    Execution e = harness.start("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":86400,"Next":"Done"},"Done":{"Type":"Succeed"}}}""", "{}");
     engine.runUntilIdle();
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.RUNNING);
-    assertThat(engine.nextWakeUp()).contains(T0.plus(Duration.ofDays(1)));
+    assertThat(engine.nextWakeUp()).contains(EngineHarness.T0.plus(Duration.ofDays(1)));
 
     engine.runToCompletion(clock);
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(times(e, "WaitStateExited")).containsExactly(T0.plus(Duration.ofDays(1)));
+    assertThat(times(e, "WaitStateExited")).containsExactly(EngineHarness.T0.plus(Duration.ofDays(1)));
   }
 
   @Test
@@ -117,7 +101,7 @@ class EngineTest {
           'Big':{'Type':'Pass','Result':'big','End':true},'Small':{'Type':'Pass','Result':'small','End':true},'Zero':{'Type':'Pass','Result':'zero','End':true}}}""";
 
     assertThat(run(def, "{'n':50}").output()).contains(json("'big'".replace('\'', '"')));
-    assertThat(engine.start(MACHINE, Definitions.parse(def.replace('\'', '"')), "r2", json("{'n':5}"))).satisfies(x -> {
+    assertThat(harness.start(def, "{'n':5}")).satisfies(x -> {
       engine.runToCompletion(clock);
       assertThat(x.output()).contains(json("\"small\""));
     });
@@ -175,7 +159,7 @@ class EngineTest {
         {'StartAt':'T','States':{'T':{'Type':'Task','Resource':'r','Retry':[{'ErrorEquals':['Busy'],'IntervalSeconds':3,'BackoffRate':2.0,'MaxAttempts':4}],'End':true}}}""", "{}");
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(calls).containsExactly(T0, T0.plusSeconds(3), T0.plusSeconds(9));
+    assertThat(calls).containsExactly(EngineHarness.T0, EngineHarness.T0.plusSeconds(3), EngineHarness.T0.plusSeconds(9));
   }
 
   @Test
@@ -189,7 +173,7 @@ class EngineTest {
     run("""
         {'StartAt':'T','States':{'T':{'Type':'Task','Resource':'r','Retry':[{'ErrorEquals':['Busy'],'IntervalSeconds':10,'BackoffRate':10,'MaxAttempts':3,'MaxDelaySeconds':60}],'End':true}}}""", "{}");
 
-    assertThat(calls).containsExactly(T0, T0.plusSeconds(10), T0.plusSeconds(70), T0.plusSeconds(130));
+    assertThat(calls).containsExactly(EngineHarness.T0, EngineHarness.T0.plusSeconds(10), EngineHarness.T0.plusSeconds(70), EngineHarness.T0.plusSeconds(130));
   }
 
   @Test

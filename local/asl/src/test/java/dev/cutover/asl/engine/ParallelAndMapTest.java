@@ -3,43 +3,27 @@ package dev.cutover.asl.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.asl.StatesError;
-import dev.cutover.asl.definition.Definitions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Parallel and inline Map states, from the developer guide's "Parallel" and "Map" state pages. */
 class ParallelAndMapTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
-  private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:fan";
-
-  private final VirtualClock clock = new VirtualClock(T0);
-  private final Map<String, TaskResource> resources = new HashMap<>();
-  private final Engine engine = new Engine(clock, r -> Optional.ofNullable(resources.get(r)), new Random(11), "us-east-1", "123456789012");
+  private final EngineHarness harness = new EngineHarness();
+  private final VirtualClock clock = harness.clock;
+  private final Map<String, TaskResource> resources = harness.resources;
+  private final Engine engine = harness.engine;
 
   private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EngineHarness.json(text);
   }
 
   private Execution run(String definition, String input) {
-    Execution e = engine.start(MACHINE, Definitions.parse(definition.replace('\'', '"')), "fan-1", json(input));
-    engine.runToCompletion(clock);
-    return e;
+    return harness.run(definition, input);
   }
 
   private static long count(Execution e, String type) {
@@ -55,7 +39,7 @@ class ParallelAndMapTest {
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(e.output()).contains(json("{'x':1,'results':['first',{'got':1}]}"));
-    assertThat(e.stopTime()).contains(T0.plusSeconds(30));
+    assertThat(e.stopTime()).contains(EngineHarness.T0.plusSeconds(30));
   }
 
   @Test
@@ -68,7 +52,7 @@ class ParallelAndMapTest {
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(e.output()).contains(json("{'error':{'Error':'Broken','Cause':'branch two'}}"));
-    assertThat(e.stopTime()).contains(T0);
+    assertThat(e.stopTime()).contains(EngineHarness.T0);
     assertThat(count(e, "ParallelStateFailed")).isEqualTo(1);
   }
 
@@ -89,7 +73,7 @@ class ParallelAndMapTest {
 
     assertThat(e.output()).contains(json("['ok']"));
     assertThat(calls).hasSize(2);
-    assertThat(e.stopTime()).contains(T0.plusSeconds(5));
+    assertThat(e.stopTime()).contains(EngineHarness.T0.plusSeconds(5));
   }
 
   // "Map state": ItemsPath and ItemSelector with the context object's Map.Item.
@@ -112,10 +96,10 @@ class ParallelAndMapTest {
         {'StartAt':'Each','States':{'Each':{'Type':'Map','MaxConcurrency':%d,
           'ItemProcessor':{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}},'End':true}}}""";
 
-    assertThat(run(definition.formatted(1), "[1,2,3]").stopTime()).contains(T0.plusSeconds(30));
-    Execution unlimited = engine.start(MACHINE, Definitions.parse(definition.formatted(0).replace('\'', '"')), "fan-2", json("[1,2,3]"));
+    assertThat(run(definition.formatted(1), "[1,2,3]").stopTime()).contains(EngineHarness.T0.plusSeconds(30));
+    Execution unlimited = harness.start(definition.formatted(0), "[1,2,3]");
     engine.runToCompletion(clock);
-    assertThat(unlimited.stopTime()).contains(T0.plusSeconds(40));
+    assertThat(unlimited.stopTime()).contains(EngineHarness.T0.plusSeconds(40));
   }
 
   @Test
@@ -141,7 +125,7 @@ class ParallelAndMapTest {
     assertThat(tolerated.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(tolerated.output()).contains(json("[1,{'Error':'Mismatch','Cause':'item 2'},3]"));
 
-    Execution exceeded = engine.start(MACHINE, Definitions.parse(definition.formatted(1).replace('\'', '"')), "fan-3", json("[2,4,5]"));
+    Execution exceeded = harness.start(definition.formatted(1), "[2,4,5]");
     engine.runToCompletion(clock);
     assertThat(exceeded.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(exceeded.error()).contains("States.ExceededToleratedFailureThreshold");
@@ -191,9 +175,9 @@ class ParallelAndMapTest {
       tokens.add(inv.payload().get("token").asText());
       return json("{}");
     });
-    Execution e = engine.start(MACHINE, Definitions.parse("""
+    Execution e = harness.start("""
         {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemProcessor":{"StartAt":"Ask","States":{
-          "Ask":{"Type":"Task","Resource":"ask.waitForTaskToken","Parameters":{"token.$":"$$.Task.Token"},"End":true}}},"End":true}}}"""), "cb", json("[1,2]"));
+          "Ask":{"Type":"Task","Resource":"ask.waitForTaskToken","Parameters":{"token.$":"$$.Task.Token"},"End":true}}},"End":true}}}""", "[1,2]");
     engine.runUntilIdle();
 
     assertThat(tokens).hasSize(2);
