@@ -107,7 +107,7 @@ public final class Definitions {
       }
     }
     ScopeResult scope = scope(root, "", machineLanguage);
-    return scope == null ? null : new StateMachineDefinition(scope.startAt, scope.states, machineLanguage, timeout);
+    return scope == null ? null : new StateMachineDefinition(scope.startAt, scope.states, machineLanguage, timeout, root.toString());
   }
 
   private record ScopeResult(String startAt, Map<String, StateDefinition> states) {}
@@ -386,7 +386,7 @@ public final class Definitions {
     }
     unsupportedFields(node, allowed, location);
     ScopeResult scope = scope(node, location, machineLanguage);
-    return scope == null ? Optional.empty() : Optional.of(new StateMachineDefinition(scope.startAt, scope.states, machineLanguage, Optional.empty()));
+    return scope == null ? Optional.empty() : Optional.of(new StateMachineDefinition(scope.startAt, scope.states, machineLanguage, Optional.empty(), node.toString()));
   }
 
   /** Every transition names a state of the same scope; every state is reachable; something ends. */

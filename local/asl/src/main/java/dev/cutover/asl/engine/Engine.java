@@ -67,8 +67,21 @@ public final class Engine {
   // Callback tokens of tasks waiting now; and of tasks no longer waiting, the error a late callback gets.
   private final Map<String, Run> waitingTokens = new HashMap<>();
   private final Map<String, String> closedTokens = new HashMap<>();
+  private final ExecutionJournal journal;
 
+  /** An engine whose executions live as long as the process. */
   public Engine(Clock clock, TaskResolver tasks, RandomGenerator random, String region, String account) {
+    this(clock, tasks, random, region, account, ExecutionJournal.NONE);
+  }
+
+  /**
+   * An engine that writes its executions to {@code journal} and first resumes every execution
+   * found there: a process killed at any moment and started again loses nothing. Work done after
+   * an execution's last snapshot (a task in flight) runs again, which is why steps are idempotent;
+   * callbacks keep their tokens.
+   */
+  public Engine(Clock clock, TaskResolver tasks, RandomGenerator random, String region, String account, ExecutionJournal journal) {
+    this.journal = journal;
     this.clock = clock;
     this.tasks = tasks;
     this.random = random;
@@ -76,6 +89,25 @@ public final class Engine {
     this.intrinsics = new Intrinsics(random);
     this.region = region;
     this.account = account;
+    journal.loadAll().stream()
+        .map(ExecutionSnapshots::read)
+        .sorted(Comparator.comparing(Execution::startTime))
+        .forEach(this::resume);
+  }
+
+  private void resume(Execution execution) {
+    executions.put(execution.arn(), execution);
+    closedTokens.putAll(execution.closedTokens);
+    if (execution.status == ExecutionStatus.RUNNING) {
+      waitingTokens.putAll(ExecutionSnapshots.waitingTokens(execution));
+    }
+    execution.journaledEvents = execution.history().size();
+  }
+
+  /** Writes the execution down now: it changed in a way a restart must not lose. */
+  private void journal(Execution execution) {
+    journal.save(execution.arn(), ExecutionSnapshots.write(execution));
+    execution.journaledEvents = execution.history().size();
   }
 
   /** Starts an execution; it runs on the next {@link #runUntilIdle()}. */
@@ -89,6 +121,7 @@ public final class Engine {
     ObjectNode details = NODES.objectNode().put("input", input.toString()).put("roleArn", roleArn());
     details.putObject("inputDetails").put("truncated", false);
     execution.mutableHistory().add(new HistoryEvent(1, 0, startTime, "ExecutionStarted", "executionStartedEventDetails", details));
+    journal(execution);
     return execution;
   }
 
@@ -117,6 +150,11 @@ public final class Engine {
             progressed = true;
           }
         }
+      }
+    }
+    for (Execution execution : executions.values()) {
+      if (execution.journaledEvents != execution.history().size()) {
+        journal(execution);
       }
     }
   }
@@ -477,6 +515,8 @@ public final class Engine {
     run.taskTimeoutAt = timeout > 0 ? now().plusSeconds(timeout) : null;
     run.heartbeatSeconds = (int) heartbeat;
     run.heartbeatTimeoutAt = heartbeat > 0 ? now().plusSeconds(heartbeat) : null;
+    // The resource has published the token: a restart must keep waiting for this one.
+    journal(run.execution);
   }
 
   /** TimeoutSeconds / HeartbeatSeconds as a number, a JSONPath ...Path, or a JSONata expression; 0 when absent. */
@@ -691,6 +731,7 @@ public final class Engine {
     Run run = waiting(token);
     release(run, TASK_TIMED_OUT);
     wake(run, Pending.taskResult(output));
+    journal(run.execution);
   }
 
   /** SendTaskFailure: the waiting task fails with this error, which its Retry and Catch see. */
@@ -698,6 +739,7 @@ public final class Engine {
     Run run = waiting(token);
     release(run, TASK_TIMED_OUT);
     wake(run, Pending.fail(error == null ? "" : error, cause == null ? "" : cause, "TaskFailed"));
+    journal(run.execution);
   }
 
   /** SendTaskHeartbeat: the waiting task's HeartbeatSeconds start again. */
@@ -705,6 +747,7 @@ public final class Engine {
     Run run = waiting(token);
     if (run.heartbeatSeconds > 0) {
       run.heartbeatTimeoutAt = now().plusSeconds(run.heartbeatSeconds);
+      journal(run.execution);
     }
   }
 
@@ -719,6 +762,7 @@ public final class Engine {
     }
     abort(execution.root);
     finish(execution, ExecutionStatus.ABORTED, null, error, cause);
+    journal(execution);
   }
 
   private Run waiting(String token) {
@@ -740,6 +784,7 @@ public final class Engine {
     if (run.awaitingToken != null) {
       waitingTokens.remove(run.awaitingToken);
       closedTokens.put(run.awaitingToken, lateCallbackError);
+      run.execution.closedTokens.put(run.awaitingToken, lateCallbackError);
     }
     run.awaitingToken = null;
     run.taskTimeoutAt = null;

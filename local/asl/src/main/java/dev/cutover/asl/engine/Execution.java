@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.asl.definition.StateMachineDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One run of a state machine: where it is, what it has seen, how it ended. */
@@ -27,6 +29,10 @@ public final class Execution {
   // The whole execution's TimeoutSeconds, if the definition sets one.
   Instant executionTimeoutAt;
   final Run root;
+  // Callback tokens of this execution's tasks that no longer wait, and what a late callback is told.
+  final Map<String, String> closedTokens = new HashMap<>();
+  // The history length when the execution was last journaled, to write only what changed.
+  int journaledEvents = -1;
 
   Execution(String arn, String name, String stateMachineArn, StateMachineDefinition definition, JsonNode input, Instant startTime) {
     this.arn = arn;
