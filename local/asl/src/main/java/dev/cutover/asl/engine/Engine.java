@@ -129,6 +129,11 @@ public final class Engine {
     return Optional.ofNullable(executions.get(arn));
   }
 
+  /** Every execution this engine knows, in the order they started (resumed ones included). */
+  public synchronized List<Execution> executions() {
+    return List.copyOf(executions.values());
+  }
+
   /** Runs every execution until it finishes or waits for a time or a callback that has not come. */
   public synchronized void runUntilIdle() {
     boolean progressed = true;

@@ -15,6 +15,12 @@ import dev.cutover.asl.engine.ExecutionStatus;
 import dev.cutover.asl.engine.HistoryEvent;
 import dev.cutover.asl.engine.TaskTokenException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,12 +65,54 @@ final class StepFunctionsApi {
   private final String arnPrefix;
   private final Map<String, StateMachine> machines = new HashMap<>();
   private final LinkedHashMap<String, Started> executions = new LinkedHashMap<>();
+  private final Path machinesFile;
 
-  StepFunctionsApi(Engine engine, EngineDriver driver, Clock clock, String region, String account) {
+  StepFunctionsApi(Engine engine, EngineDriver driver, Clock clock, String region, String account, Path machinesFile) {
     this.engine = engine;
     this.driver = driver;
     this.clock = clock;
     this.arnPrefix = "arn:aws:states:" + region + ":" + account + ":";
+    this.machinesFile = machinesFile;
+    loadMachines();
+    for (Execution execution : engine.executions()) {
+      executions.put(execution.arn(), new Started(executions.size(), execution.stateMachineArn(), execution.input().toString(), execution));
+    }
+  }
+
+  /** State machines are few and change rarely: the whole set is rewritten, atomically, on each change. */
+  private void saveMachines() {
+    if (machinesFile == null) {
+      return;
+    }
+    ArrayNode list = JSON.createArrayNode();
+    machines.values().forEach(m -> list.addObject().put("arn", m.arn()).put("name", m.name()).put("definition", m.definition())
+        .put("roleArn", m.roleArn()).put("creationDate", m.creationDate().toString()));
+    Path temporary = machinesFile.resolveSibling(machinesFile.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(machinesFile.getParent());
+      Files.write(temporary, JSON.writeValueAsBytes(list));
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      Files.move(temporary, machinesFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + machinesFile, e);
+    }
+  }
+
+  private void loadMachines() {
+    if (machinesFile == null || !Files.exists(machinesFile)) {
+      return;
+    }
+    try {
+      for (JsonNode m : JSON.readTree(machinesFile.toFile())) {
+        String definition = m.get("definition").asText();
+        machines.put(m.get("arn").asText(), new StateMachine(m.get("arn").asText(), m.get("name").asText(), definition,
+            Definitions.parse(definition), m.get("roleArn").asText(), Instant.parse(m.get("creationDate").asText())));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + machinesFile, e);
+    }
   }
 
   /** Runs one action; an unknown action is refused before its body is read, as AWS does. */
@@ -115,6 +163,7 @@ final class StepFunctionsApi {
     if (machine == null) {
       machine = new StateMachine(arn, name, definition, parsed, roleArn, clock.instant());
       machines.put(arn, machine);
+      saveMachines();
     } else if (!machine.definition().equals(definition)) {
       throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
     }
@@ -159,6 +208,7 @@ final class StepFunctionsApi {
     String arn = request.required("stateMachineArn");
     checkArn(arn, STATE_MACHINE_ARN);
     machines.remove(arn);
+    saveMachines();
     return object();
   }
 

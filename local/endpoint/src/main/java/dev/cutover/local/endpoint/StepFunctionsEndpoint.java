@@ -3,7 +3,9 @@ package dev.cutover.local.endpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cutover.asl.engine.DirectoryJournal;
 import dev.cutover.asl.engine.Engine;
+import dev.cutover.asl.engine.ExecutionJournal;
 import dev.cutover.asl.engine.TaskResolver;
 import dev.cutover.asl.engine.VirtualClock;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -51,10 +54,21 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
    * @param account the account id in ARNs
    */
   public StepFunctionsEndpoint(int port, Clock clock, TaskResolver tasks, String region, String account) {
-    Engine engine = new Engine(clock, tasks, RandomGenerator.getDefault(), region, account);
+    this(port, clock, tasks, region, account, null);
+  }
+
+  /**
+   * As above, keeping state machines and executions in {@code stateDirectory} (null: in memory
+   * only). A process killed at any moment and started again on the same directory resumes every
+   * unfinished execution; waiting callbacks keep their tokens.
+   */
+  public StepFunctionsEndpoint(int port, Clock clock, TaskResolver tasks, String region, String account, Path stateDirectory) {
+    ExecutionJournal journal = stateDirectory == null ? ExecutionJournal.NONE : new DirectoryJournal(stateDirectory.resolve("executions"));
+    Engine engine = new Engine(clock, tasks, RandomGenerator.getDefault(), region, account, journal);
     this.requestedPort = port;
     this.driver = new EngineDriver(engine, clock);
-    this.api = new StepFunctionsApi(engine, driver, clock, region, account);
+    this.api = new StepFunctionsApi(engine, driver, clock, region, account,
+        stateDirectory == null ? null : stateDirectory.resolve("state-machines.json"));
   }
 
   /** Binds to 127.0.0.1 and starts answering. */
@@ -66,6 +80,8 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
     }
     server.createContext("/", this::handle);
     server.start();
+    // Executions resumed from the state directory go on at once.
+    driver.wake();
     return this;
   }
 
