@@ -45,8 +45,8 @@ import java.util.stream.Stream;
  * there at once.
  *
  * <p>It runs every state type (Map inline) in both query languages: variables with their scopes,
- * Retry and Catch, request-response and {@code .waitForTaskToken} tasks with TimeoutSeconds and
- * HeartbeatSeconds, execution timeouts and StopExecution.
+ * Retry and Catch, the request-response, {@code .sync} and {@code .waitForTaskToken} integration
+ * patterns with TimeoutSeconds and HeartbeatSeconds, execution timeouts and StopExecution.
  */
 public final class Engine {
 
@@ -463,8 +463,10 @@ public final class Engine {
     JsonNode raw = run.currentInput;
     String resource = state.text("Resource").orElseThrow();
     boolean callback = resource.endsWith(".waitForTaskToken");
-    String token = callback ? newToken() : null;
-    ObjectNode context = contextObject(run, state, token, null);
+    boolean sync = resource.endsWith(".sync") || resource.contains(".sync:");
+    String token = callback || sync ? newToken() : null;
+    // The token is in the context object only for the callback pattern; a .sync job gets it privately.
+    ObjectNode context = contextObject(run, state, callback ? token : null, null);
     JsonNode payload = arguments(run, state, raw, context);
     TaskResource target =
         tasks.resolve(resource).orElseThrow(() -> new StatesError(StatesError.RUNTIME, "No task resource is registered for '" + resource + "'"));
@@ -475,7 +477,7 @@ public final class Engine {
         taskEvent(resource));
     JsonNode result;
     try {
-      result = target.invoke(new TaskInvocation(resource, payload, context));
+      result = target.invoke(new TaskInvocation(resource, payload, context, token));
     } catch (StatesError e) {
       taskFailed(run, resource, e);
       throw e;
@@ -488,9 +490,9 @@ public final class Engine {
     if (result == null) {
       result = NODES.nullNode();
     }
-    if (callback) {
+    if (callback || (sync && result.isMissingNode())) {
       record(run.execution, "TaskSubmitted", "taskSubmittedEventDetails",
-          taskEvent(resource).put("output", result.toString()));
+          taskEvent(resource).put("output", callback ? result.toString() : "{}"));
       awaitCallback(run, state, token, raw, context);
       return;
     }

@@ -154,6 +154,40 @@ class CallbackTest {
         .isInstanceOfSatisfying(TaskTokenException.class, x -> assertThat(x.code()).isEqualTo("TaskDoesNotExist"));
   }
 
+  // "Run a Job (.sync)": the task waits for the job it started; the result is the job's.
+  @Test
+  void a_sync_job_that_has_not_finished_completes_the_task_later_with_its_result() {
+    List<String> jobTokens = new ArrayList<>();
+    Engine syncEngine = new Engine(clock, r -> r.equals("arn:aws:states:::athena:startQueryExecution.sync") ? Optional.of(inv -> {
+      assertThat(inv.context().has("Task")).as("a .sync token is not in the context object").isFalse();
+      jobTokens.add(inv.taskToken());
+      return TaskInvocation.NOT_FINISHED;
+    }) : Optional.empty(), new Random(3), "us-east-1", "123456789012");
+    Execution e = syncEngine.start(MACHINE, Definitions.parse("""
+        {"StartAt":"Query","States":{"Query":{"Type":"Task","Resource":"arn:aws:states:::athena:startQueryExecution.sync",
+          "Parameters":{"QueryString":"SELECT 1"},"ResultSelector":{"state.$":"$.QueryExecution.Status.State"},"End":true}}}"""), "sync", json("{}"));
+    syncEngine.runUntilIdle();
+    assertThat(e.status()).isEqualTo(ExecutionStatus.RUNNING);
+
+    clock.advance(Duration.ofMinutes(7));
+    syncEngine.sendTaskSuccess(jobTokens.getFirst(), json("{'QueryExecution':{'Status':{'State':'SUCCEEDED'}}}"));
+    syncEngine.runUntilIdle();
+
+    assertThat(e.output()).contains(json("{'state':'SUCCEEDED'}"));
+    assertThat(e.stopTime()).contains(T0.plus(Duration.ofMinutes(7)));
+  }
+
+  @Test
+  void a_sync_job_that_finishes_at_once_completes_the_task_at_once() {
+    Engine syncEngine = new Engine(clock, r -> Optional.of(inv -> json("{'Status':'SUCCEEDED'}")), new Random(3), "us-east-1", "123456789012");
+    Execution e = syncEngine.start(MACHINE, Definitions.parse("""
+        {"StartAt":"Job","States":{"Job":{"Type":"Task","Resource":"arn:aws:states:::batch:submitJob.sync","End":true}}}"""), "sync2", json("{}"));
+    syncEngine.runUntilIdle();
+
+    assertThat(e.output()).contains(json("{'Status':'SUCCEEDED'}"));
+    assertThat(e.history().stream().map(HistoryEvent::type)).doesNotContain("TaskSubmitted");
+  }
+
   @Test
   void an_execution_longer_than_its_timeout_times_out() {
     Execution e = engine.start(MACHINE, Definitions.parse("""
