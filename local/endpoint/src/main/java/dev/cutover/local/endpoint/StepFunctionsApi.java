@@ -355,17 +355,20 @@ final class StepFunctionsApi {
     ObjectNode response = object();
     ArrayNode events = response.putArray("events");
     rest.stream().limit(max).forEach(e -> {
-      ObjectNode details = e.details();
-      if (!includeData) {
-        details = details.deepCopy();
-        details.remove(List.of("input", "output"));
-      }
-      events.addObject()
+      ObjectNode event = events.addObject()
           .put("timestamp", seconds(e.timestamp()))
           .put("type", e.type())
           .put("id", e.id())
-          .put("previousEventId", e.previousEventId())
-          .set(e.detailsField(), details);
+          .put("previousEventId", e.previousEventId());
+      // Some events (ParallelStateStarted, MapStateSucceeded, ...) carry no details at all.
+      if (e.detailsField() != null) {
+        ObjectNode details = e.details();
+        if (!includeData) {
+          details = details.deepCopy();
+          details.remove(List.of("input", "output"));
+        }
+        event.set(e.detailsField(), details);
+      }
     });
     if (rest.size() > max) {
       response.put("nextToken", token(Long.toString(rest.get(max).id())));

@@ -50,6 +50,27 @@ class StepFunctionsEndpointTest {
   }
 
   @Test
+  void history_of_parallel_and_map_states_includes_their_events_without_details() {
+    String machine = fixture.machine("fan", """
+        {'StartAt':'Both','States':{'Both':{'Type':'Parallel','Next':'Each','Branches':[
+          {'StartAt':'A','States':{'A':{'Type':'Pass','Result':[1,2],'End':true}}}]},
+          'Each':{'Type':'Map','ItemsPath':'$[0]','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}""");
+    String execution = sfn.startExecution(b -> b.stateMachineArn(machine).name("fan-1")).executionArn();
+    fixture.endpoint.drive();
+
+    var events = sfn.getExecutionHistory(b -> b.executionArn(execution).includeExecutionData(false)).events();
+
+    assertThat(events).extracting(e -> e.typeAsString())
+        .containsSubsequence("ParallelStateEntered", "ParallelStateStarted", "PassStateEntered", "ParallelStateSucceeded", "ParallelStateExited",
+            "MapStateEntered", "MapStateStarted", "MapIterationStarted", "MapIterationSucceeded", "MapStateSucceeded", "MapStateExited",
+            "ExecutionSucceeded");
+    assertThat(events.stream().filter(e -> e.typeAsString().equals("MapStateStarted")).findFirst().orElseThrow().mapStateStartedEventDetails().length())
+        .isEqualTo(2);
+    assertThat(events.stream().filter(e -> e.typeAsString().equals("MapIterationStarted")).map(e -> e.mapIterationStartedEventDetails().index()))
+        .containsExactly(0, 1);
+  }
+
+  @Test
   void an_execution_runs_to_success_and_reports_its_output_and_history() {
     fixture.resources.put(LAMBDA, invocation -> json("{\"greeting\":\"hello " + invocation.payload().get("name").asText() + "\"}"));
     String machine = fixture.machine("greeter", GREET);
