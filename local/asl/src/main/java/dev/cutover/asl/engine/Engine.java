@@ -28,10 +28,12 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -63,6 +65,7 @@ public final class Engine {
   private final String region;
   private final String account;
   private final Map<String, Execution> executions = new LinkedHashMap<>();
+  private final Set<Execution> running = new LinkedHashSet<>();
   private final Map<StateDefinition, ChoiceRules> choiceRules = new ConcurrentHashMap<>();
   // Callback tokens of tasks waiting now; and of tasks no longer waiting, the error a late callback gets.
   private final Map<String, Run> waitingTokens = new HashMap<>();
@@ -99,6 +102,7 @@ public final class Engine {
     executions.put(execution.arn(), execution);
     closedTokens.putAll(execution.closedTokens);
     if (execution.status == ExecutionStatus.RUNNING) {
+      running.add(execution);
       waitingTokens.putAll(ExecutionSnapshots.waitingTokens(execution));
     }
     execution.journaledEvents = execution.history().size();
@@ -118,6 +122,7 @@ public final class Engine {
     Execution execution = new Execution(arn, name, stateMachineArn, definition, input, startTime);
     definition.timeoutSeconds().ifPresent(t -> execution.executionTimeoutAt = startTime.plusSeconds(t));
     executions.put(arn, execution);
+    running.add(execution);
     ObjectNode details = NODES.objectNode().put("input", input.toString()).put("roleArn", roleArn());
     details.putObject("inputDetails").put("truncated", false);
     execution.mutableHistory().add(new HistoryEvent(1, 0, startTime, "ExecutionStarted", "executionStartedEventDetails", details));
@@ -136,13 +141,16 @@ public final class Engine {
 
   /** Runs every execution until it finishes or waits for a time or a callback that has not come. */
   public synchronized void runUntilIdle() {
+    // Only running executions are walked: finished ones stay readable but cost nothing here.
+    Set<Execution> touched = new LinkedHashSet<>();
     boolean progressed = true;
     while (progressed) {
       progressed = false;
-      for (Execution execution : List.copyOf(executions.values())) {
+      for (Execution execution : List.copyOf(running)) {
         if (execution.status != ExecutionStatus.RUNNING) {
           continue;
         }
+        touched.add(execution);
         if (due(execution.executionTimeoutAt)) {
           abort(execution.root);
           finish(execution, ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT, "The execution ran longer than its TimeoutSeconds");
@@ -157,16 +165,17 @@ public final class Engine {
         }
       }
     }
-    for (Execution execution : executions.values()) {
+    for (Execution execution : touched) {
       if (execution.journaledEvents != execution.history().size()) {
         journal(execution);
       }
     }
+    running.removeIf(e -> e.status != ExecutionStatus.RUNNING);
   }
 
   /** When the earliest timer of a running execution falls due, if any waits. */
   public synchronized Optional<Instant> nextWakeUp() {
-    return executions.values().stream()
+    return running.stream()
         .filter(e -> e.status == ExecutionStatus.RUNNING)
         .flatMap(e -> Stream.concat(
             Stream.of(e.executionTimeoutAt),
@@ -769,6 +778,7 @@ public final class Engine {
     }
     abort(execution.root);
     finish(execution, ExecutionStatus.ABORTED, null, error, cause);
+    running.remove(execution);
     journal(execution);
   }
 

@@ -3,11 +3,12 @@ package dev.cutover.asl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.asl.definition.StateMachineDefinition;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One thread of control inside an execution: the execution's own states, one branch of a Parallel
@@ -43,8 +44,9 @@ final class Run {
   final Map<Integer, Integer> retriesUsed = new HashMap<>();
   int retryCount;
 
-  // A Parallel or Map state of this run that is running children.
-  final List<Run> children = new ArrayList<>();
+  // The branches or iterations running now for a Parallel or Map state of this run, in start
+  // order; a set, so that an ended one leaves in constant time however many a Map has.
+  final Set<Run> children = new LinkedHashSet<>();
   Fanout fanout;
 
   Run(Execution execution, StateMachineDefinition scope, Run parent, int index, JsonNode input) {
