@@ -9,6 +9,8 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.cutover.asl.StatesError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Paths and Reference Paths as ASL defines them. A path is JsonPath syntax beginning with {@code
@@ -18,6 +20,10 @@ import java.util.List;
  * field that does not match.
  */
 public final class Paths {
+
+  // A definition's paths are few and evaluated again and again: compile each once. An invalid
+  // path throws from compile and is not cached, so it fails the same way every time.
+  private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
 
   private static final Configuration JSON_PATH =
       Configuration.builder()
@@ -181,7 +187,7 @@ public final class Paths {
       throw invalid(shown, "a path must begin with '$'");
     }
     try {
-      Object found = JsonPath.compile(path).read(doc, JSON_PATH);
+      Object found = COMPILED.computeIfAbsent(path, JsonPath::compile).read(doc, JSON_PATH);
       return found instanceof JsonNode node ? node : Json.MAPPER.valueToTree(found);
     } catch (JsonPathException | IllegalArgumentException e) {
       throw invalid(shown, e.getMessage());
