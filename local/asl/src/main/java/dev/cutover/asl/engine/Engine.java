@@ -610,6 +610,16 @@ public final class Engine {
   }
 
   private void map(Run run, StateDefinition state) {
+    for (String distributed : List.of("ItemReader", "ItemBatcher", "ResultWriter")) {
+      if (state.field(distributed).isPresent()) {
+        throw new StatesError(StatesError.RUNTIME, "The Map state '" + state.name() + "' uses " + distributed
+            + ", a Distributed Map feature this engine does not run; it runs inline Maps only.");
+      }
+    }
+    if ("DISTRIBUTED".equals(state.field("ItemProcessor").map(p -> p.path("ProcessorConfig").path("Mode").asText()).orElse(""))) {
+      throw new StatesError(StatesError.RUNTIME, "The Map state '" + state.name()
+          + "' is a Distributed Map (ProcessorConfig.Mode DISTRIBUTED), which this engine does not run; it runs inline Maps only.");
+    }
     JsonNode raw = run.currentInput;
     List<JsonNode> inputs = new ArrayList<>();
     long maxConcurrency;

@@ -103,6 +103,16 @@ class ParallelAndMapTest {
   }
 
   @Test
+  void a_distributed_map_is_refused_rather_than_run_as_an_inline_one() {
+    Execution reader = run("""
+        {'StartAt':'Each','States':{'Each':{'Type':'Map','ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket':'b','Key':'k'}},
+          'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}""", "{}");
+
+    assertThat(reader.error()).contains("States.Runtime");
+    assertThat(reader.cause()).hasValueSatisfying(c -> assertThat(c).contains("ItemReader", "inline Maps only"));
+  }
+
+  @Test
   void map_of_no_items_returns_an_empty_array() {
     Execution e = run("{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}", "[]");
 
