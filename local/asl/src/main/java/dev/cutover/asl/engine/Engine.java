@@ -114,10 +114,17 @@ public final class Engine {
     execution.journaledEvents = execution.history().size();
   }
 
-  /** Starts an execution; it runs on the next {@link #runUntilIdle()}. */
+  /**
+   * Starts an execution; it runs on the next {@link #runUntilIdle()}.
+   *
+   * @throws IllegalArgumentException if this state machine already has an execution of that name
+   */
   public synchronized Execution start(String stateMachineArn, StateMachineDefinition definition, String name, JsonNode input) {
     String machineName = stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1);
     String arn = "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + name;
+    if (executions.containsKey(arn)) {
+      throw new IllegalArgumentException("Execution Already Exists: '" + arn + "'; an execution name is used once per state machine");
+    }
     Instant startTime = now();
     Execution execution = new Execution(arn, name, stateMachineArn, definition, input, startTime);
     definition.timeoutSeconds().ifPresent(t -> execution.executionTimeoutAt = startTime.plusSeconds(t));

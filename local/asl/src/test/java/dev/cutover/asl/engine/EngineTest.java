@@ -1,9 +1,11 @@
 package dev.cutover.asl.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.asl.StatesError;
+import dev.cutover.asl.definition.Definitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -277,6 +279,18 @@ class EngineTest {
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(e.output()).contains(json("{'Error':'java.lang.IllegalStateException','Cause':'disk full'}"));
+  }
+
+  @Test
+  void an_execution_name_is_used_once_per_state_machine() {
+    String definition = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+    Execution first = engine.start(EngineHarness.MACHINE, Definitions.parse(definition), "same", json("{'a':1}"));
+
+    assertThatThrownBy(
+            () -> engine.start(EngineHarness.MACHINE, Definitions.parse(definition), "same", json("{'a':2}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Execution Already Exists");
+    assertThat(engine.execution(first.arn())).containsSame(first);
   }
 
   @Test
