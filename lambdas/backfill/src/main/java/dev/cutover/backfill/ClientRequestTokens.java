@@ -1,0 +1,39 @@
+package dev.cutover.backfill;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The {@code ClientRequestToken} of a backfill job. Step Functions re-invokes a task on Retry, and
+ * a Lambda may run twice for one invocation; S3 returns the existing job for a token it has seen,
+ * so deriving the token from where the call comes from, and nothing else, means a retried step
+ * never makes a second job.
+ */
+final class ClientRequestTokens {
+
+  private ClientRequestTokens() {}
+
+  /**
+   * The token for one job of one execution.
+   *
+   * @param action which kind of job (a first backfill or a redrive)
+   * @param executionId the Step Functions execution ARN
+   * @param stateName the state that creates the job
+   * @param attempt which job of that state: 1 unless the workflow loops back to the same state to
+   *     create another one (a second redrive)
+   * @return a hex SHA-256: 64 characters, the most S3 Control accepts
+   */
+  static String of(BackfillAction action, String executionId, String stateName, int attempt) {
+    String seed =
+        String.join(
+            "\n", "cutover-backfill", action.name(), executionId, stateName, Integer.toString(attempt));
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(seed.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
