@@ -1,0 +1,72 @@
+package dev.cutover.verify;
+
+import dev.cutover.errors.PreconditionFailedException;
+import dev.cutover.verify.port.ListedObject;
+import dev.cutover.verify.port.ListingPage;
+import dev.cutover.verify.port.ObjectStore;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The keys under a prefix as a stream: one page in memory at a time, the next fetched only when
+ * the current one is used up (with retries), each key given relative to the prefix.
+ *
+ * <p>It checks that keys arrive in strictly increasing UTF-8 binary order, as S3 guarantees,
+ * because the merge depends on it: a server that lists in another order (S3Mock lists in Java
+ * {@code String} order) would otherwise make present objects look missing and extra.
+ */
+final class PagedListing implements Iterator<ListedObject> {
+
+  private final ObjectStore store;
+  private final String prefix;
+  private final Retrier retrier;
+  private Iterator<ListedObject> page = Collections.emptyIterator();
+  private String nextToken;
+  private boolean lastPageSeen;
+  private String previousKey;
+
+  PagedListing(ObjectStore store, String prefix, Retrier retrier) {
+    this.store = store;
+    this.prefix = prefix;
+    this.retrier = retrier;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (!page.hasNext() && !lastPageSeen) {
+      String token = nextToken;
+      ListingPage fetched =
+          retrier.call(
+              "ListObjectsV2 " + store.bucket() + "/" + prefix, () -> store.list(prefix, token));
+      page = fetched.objects().iterator();
+      nextToken = fetched.nextToken();
+      lastPageSeen = nextToken == null;
+    }
+    return page.hasNext();
+  }
+
+  @Override
+  public ListedObject next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    ListedObject listed = page.next();
+    if (!listed.key().startsWith(prefix)) {
+      throw new PreconditionFailedException(
+          "Listing s3://" + store.bucket() + "/" + prefix + " returned \"" + listed.key()
+              + "\", which is not under the prefix; the endpoint does not behave like S3.");
+    }
+    String key = listed.key().substring(prefix.length());
+    if (previousKey != null && Utf8Order.compare(previousKey, key) >= 0) {
+      throw new PreconditionFailedException(
+          "Listing s3://" + store.bucket() + "/" + prefix + " returned \"" + prefix + key
+              + "\" after \"" + prefix + previousKey + "\": not in UTF-8 binary order, which S3"
+              + " guarantees and the comparison relies on. The endpoint does not behave like S3"
+              + " (S3Mock, for one, lists in UTF-16 order); nothing was concluded. Verify against"
+              + " S3 or an S3 server that lists in UTF-8 order.");
+    }
+    previousKey = key;
+    return new ListedObject(key, listed.size());
+  }
+}

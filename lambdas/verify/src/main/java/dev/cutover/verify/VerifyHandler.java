@@ -1,0 +1,138 @@
+package dev.cutover.verify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cutover.aws.AwsClients;
+import dev.cutover.errors.InvalidPlanException;
+import dev.cutover.json.Json;
+import dev.cutover.logging.StepLogging;
+import dev.cutover.plan.Plan;
+import dev.cutover.plan.PlanProblem;
+import dev.cutover.plan.Side;
+import dev.cutover.verify.aws.S3Buckets;
+import dev.cutover.verify.port.BucketRef;
+import dev.cutover.verify.port.Buckets;
+import dev.cutover.verify.port.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry of the "verify objects" step (DESIGN.md §1 step 4). Input: {@link VerifyInput}.
+ * Output: {@link VerifyResult}.
+ *
+ * <p>Mismatches are returned, not thrown: {@code passed} is false and the workflow's Choice
+ * stops at the gate with the evidence in hand. Errors (bad input, a role that cannot read,
+ * throttling that outlasts every retry) are thrown as the error contract.
+ *
+ * <p>The full findings list goes to {@code {batch.reportPrefix}{migrationId}/verify/<execution
+ * name>/findings.jsonl} in the report bucket ({@code keys-<hash>.jsonl} for a run over given keys),
+ * so a retried task overwrites its own report rather than adding one.
+ */
+public final class VerifyHandler implements RequestStreamHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VerifyHandler.class);
+
+  /** A log line every this many objects. */
+  static final long PROGRESS_LOG_EVERY = 10_000;
+
+  private final Buckets buckets;
+  private final Supplier<VerifySettings> settings;
+  private final Retrier.Sleeper sleeper;
+
+  /** For the Lambda runtime: real S3 clients, built once per container. */
+  public VerifyHandler() {
+    this(new S3Buckets(new AwsClients()), () -> VerifySettings.fromEnvironment(System.getenv()), Retrier.Sleeper.REAL);
+  }
+
+  VerifyHandler(Buckets buckets, Supplier<VerifySettings> settings, Retrier.Sleeper sleeper) {
+    this.buckets = buckets;
+    this.settings = settings;
+    this.sleeper = sleeper;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JsonNode payload = Payloads.read(input);
+    VerifyResult result =
+        StepLogging.handle(context, payload == null ? Map.of() : payload, () -> verify(payload));
+    output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private VerifyResult verify(JsonNode payload) {
+    if (payload == null) {
+      throw new InvalidPlanException(List.of(new PlanProblem("$", "the verify task input is not JSON.")));
+    }
+    VerifyInput input = VerifyInput.parse(payload);
+    Plan plan = input.plan();
+    String session = plan.migrationId();
+    Side blue = plan.source();
+    Side green = plan.target();
+    VerifyJob job =
+        new VerifyJob(
+            plan.migrationId(),
+            buckets.objects(new BucketRef(blue.bucket(), blue.region(), blue.roleArn(), session, blue.accountId())),
+            buckets.objects(new BucketRef(green.bucket(), green.region(), green.roleArn(), session, green.accountId())),
+            blue.prefixOrEmpty(),
+            Set.copyOf(plan.validation().metadataFields()),
+            plan.validation().mismatchTolerance(),
+            // The report bucket is in green's account (PlanValidator keeps it apart from both buckets).
+            buckets.reports(new BucketRef(plan.batch().reportBucket(), green.region(), green.roleArn(), session, green.accountId())),
+            reportKey(plan, input),
+            input.keys());
+    LOG.info(
+        "Verifying s3://{}/{} against s3://{}/{} ({}), report to s3://{}/{}",
+        blue.bucket(), job.prefix(), green.bucket(), job.prefix(),
+        job.keys() == null ? "every key" : job.keys().size() + " given keys",
+        plan.batch().reportBucket(), job.reportKey());
+    VerifyResult result = new VerifyStep(settings.get(), sleeper).run(job, progress());
+    LOG.info(
+        "Compared {} objects: {} mismatched (tolerance {}), passed={}, counts {}, {} retries; full list at {}",
+        result.objectsCompared(), result.mismatchedObjects(), result.mismatchTolerance(), result.passed(),
+        result.counts(), result.retries(), result.report().uri());
+    return result;
+  }
+
+  static String reportKey(Plan plan, VerifyInput input) {
+    String run = runName(input.executionId());
+    String file = input.keys() == null ? "findings.jsonl" : "keys-" + digest(input.keys()) + ".jsonl";
+    return plan.batch().reportPrefix() + plan.migrationId() + "/verify/" + run + "/" + file;
+  }
+
+  /** The execution's name (the ARN's last part), made safe for a key. */
+  static String runName(String executionId) {
+    String name = executionId.substring(executionId.lastIndexOf(':') + 1);
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "run" : safe;
+  }
+
+  /** Names a set of keys so the same set maps to the same report on a retry. */
+  private static String digest(List<String> keys) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      keys.forEach(k -> sha.update((k + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static Progress progress() {
+    return compared -> {
+      if (compared % PROGRESS_LOG_EVERY == 0) {
+        LOG.info("{} objects compared so far", compared);
+      }
+    };
+  }
+}

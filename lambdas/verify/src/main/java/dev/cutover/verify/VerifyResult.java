@@ -1,0 +1,40 @@
+package dev.cutover.verify;
+
+import dev.cutover.verify.port.ReportLocation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the verify step returns to the workflow, whose Choice gates on {@code passed}: the step
+ * reports mismatches as data rather than failing, so the evidence reaches the report and the
+ * approval page. Small by construction (bounded examples); the full list is at {@code report}.
+ *
+ * @param passed whether {@code mismatchedObjects <= mismatchTolerance}
+ * @param migrationId the plan's migration id
+ * @param scope {@code listing} (every key under the prefix on either side) or {@code keys} (the
+ *     keys the task gave)
+ * @param objectsCompared keys examined: present on blue, green or both
+ * @param sourceObjects of those, present on blue
+ * @param targetObjects of those, present on green
+ * @param mismatchedObjects objects in at least one mismatch category (each counted once)
+ * @param mismatchTolerance the plan's {@code validation.mismatchTolerance}
+ * @param counts objects per category ({@code missingOnTarget}, {@code extraOnTarget}, {@code
+ *     sizeDiffers}, {@code checksumDiffers}, {@code metadataDiffers}, {@code contentUnverified});
+ *     an object can be in more than one
+ * @param examples the first findings of each category in key order, shortened
+ * @param report where every finding is, one JSON object per line
+ * @param retries calls the step retried after throttling or transient errors
+ */
+record VerifyResult(
+    boolean passed,
+    String migrationId,
+    String scope,
+    long objectsCompared,
+    long sourceObjects,
+    long targetObjects,
+    long mismatchedObjects,
+    int mismatchTolerance,
+    Map<String, Long> counts,
+    Map<String, List<Example>> examples,
+    ReportLocation report,
+    long retries) {}

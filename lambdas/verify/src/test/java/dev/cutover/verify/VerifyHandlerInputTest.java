@@ -1,0 +1,97 @@
+package dev.cutover.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.errors.InvalidPlanException;
+import dev.cutover.errors.PreconditionFailedException;
+import dev.cutover.plan.PlanProblem;
+import dev.cutover.verify.port.BucketRef;
+import dev.cutover.verify.port.Buckets;
+import dev.cutover.verify.port.ObjectStore;
+import dev.cutover.verify.port.ReportStore;
+import dev.cutover.verify.support.FakeContext;
+import dev.cutover.verify.support.TestPlans;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bad input is refused with every problem named by its field, before any bucket is touched. */
+class VerifyHandlerInputTest {
+
+  /** Fails the test if the handler reaches for a bucket. */
+  private static final Buckets UNTOUCHED =
+      new Buckets() {
+        @Override
+        public ObjectStore objects(BucketRef bucket) {
+          throw new AssertionError("read " + bucket + " despite bad input");
+        }
+
+        @Override
+        public ReportStore reports(BucketRef bucket) {
+          throw new AssertionError("opened report bucket " + bucket + " despite bad input");
+        }
+      };
+
+  @Test
+  void every_problem_is_reported_at_once_with_its_field() {
+    ObjectNode payload = TestPlans.payload(TestPlans.plan("blue-bucket", "green-bucket", "report-bucket", "static/"));
+    payload.remove("executionId");
+    payload.put("keyz", "typo");
+    ((ObjectNode) payload.get("plan").get("source")).put("bucket", "Not_A_Bucket!");
+    payload.putArray("keys").add("static/a.css").add("other/b.css").add("static/a.css").add(7);
+
+    InvalidPlanException e = refused(payload.toString());
+
+    assertThat(e.problems())
+        .extracting(PlanProblem::field)
+        .containsExactlyInAnyOrder("keyz", "executionId", "plan.source.bucket", "keys[1]", "keys[2]", "keys[3]");
+    assertThat(e.getMessage()).contains("nothing was changed").contains("not under the source prefix \"static/\"").contains("listed twice");
+  }
+
+  @Test
+  void more_keys_than_a_task_may_carry_are_refused() {
+    ObjectNode payload = TestPlans.payload(TestPlans.plan("blue-bucket", "green-bucket", "report-bucket", null));
+    var keys = payload.putArray("keys");
+    for (int i = 0; i <= VerifyInput.MAX_KEYS; i++) {
+      keys.add("k" + i);
+    }
+
+    assertThat(refused(payload.toString()).problems()).extracting(PlanProblem::field).containsExactly("keys");
+  }
+
+  @Test
+  void a_payload_that_is_not_json_is_refused() {
+    assertThat(refused("executionId=x").problems()).extracting(PlanProblem::field).containsExactly("$");
+  }
+
+  @Test
+  void a_bad_concurrency_setting_is_refused_naming_the_variable() {
+    assertThatThrownBy(() -> VerifySettings.fromEnvironment(Map.of(VerifySettings.CONCURRENCY_VARIABLE, "lots")))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("CUTOVER_VERIFY_CONCURRENCY is \"lots\"")
+        .hasMessageContaining("1 to 64");
+    assertThat(VerifySettings.fromEnvironment(Map.of(VerifySettings.CONCURRENCY_VARIABLE, "16")).concurrency()).isEqualTo(16);
+    assertThat(VerifySettings.fromEnvironment(Map.of()).concurrency()).isEqualTo(VerifySettings.DEFAULT_CONCURRENCY);
+  }
+
+  @Test
+  void the_report_is_named_after_the_execution_so_a_retry_overwrites_its_own() {
+    assertThat(VerifyHandler.runName(TestPlans.EXECUTION_ID)).isEqualTo("nightly-2026-11-24");
+    assertThat(VerifyHandler.runName("arn:aws:states:us-east-1:1:execution:sm:run 1/é")).isEqualTo("run-1--");
+    assertThat(VerifyHandler.runName("..")).isEqualTo("run");
+  }
+
+  private static InvalidPlanException refused(String payload) {
+    VerifyHandler handler = new VerifyHandler(UNTOUCHED, () -> Verification.SETTINGS, d -> {});
+    Throwable thrown =
+        catchThrowable(
+            () -> handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), new FakeContext()));
+    assertThat(thrown).isInstanceOf(InvalidPlanException.class);
+    return (InvalidPlanException) thrown;
+  }
+}
