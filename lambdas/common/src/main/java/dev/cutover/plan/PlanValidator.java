@@ -71,6 +71,7 @@ public final class PlanValidator {
     checkSide("source", plan.source(), true);
     checkSide("target", plan.target(), false);
     checkSidesDiffer(plan);
+    checkReplicaKey(plan);
     checkDns(plan);
     checkValidation(plan.validation());
     checkApproval(plan);
@@ -247,6 +248,21 @@ public final class PlanValidator {
     }
     partition.filter(p -> !p.equals(arn.partition()))
         .ifPresent(p -> problem(field, "the key is in partition \"" + arn.partition() + "\" but region " + s.region() + " is in partition \"" + p + "\"."));
+  }
+
+  /**
+   * S3 replicates SSE-KMS objects only when the rule names a key for the replicas, and skips them
+   * in silence otherwise: a blue key without a green one would leave encrypted objects behind.
+   */
+  private void checkReplicaKey(Plan plan) {
+    if (plan.source().kmsKeyArn() != null && plan.target().kmsKeyArn() == null) {
+      problem(
+          "target.kmsKeyArn",
+          "is missing while source.kmsKeyArn is set. S3 replicates SSE-KMS encrypted objects only"
+              + " when the replication rule names a key for the replicas in green's region, and"
+              + " skips them in silence otherwise. Give the ARN of the key green's bucket encrypts"
+              + " with (in " + plan.target().region() + ").");
+    }
   }
 
   private void checkSidesDiffer(Plan plan) {

@@ -90,6 +90,7 @@ class PlanValidationTest {
         bad("role ARN with a region", "target.roleArn", "\"arn:aws:iam:us-east-1:444455556666:role/cutover-target\"", "target.roleArn", "IAM ARNs have an empty region field"),
         bad("KMS key in another region", "target.kmsKeyArn", "\"arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab\"", "target.kmsKeyArn", "key is in region \"eu-west-1\" but target.region is us-east-1"),
         bad("KMS alias instead of key", "target.kmsKeyArn", "\"arn:aws:kms:us-east-1:444455556666:alias/assets\"", "target.kmsKeyArn", "is an alias"),
+        bad("blue under a KMS key, green without one", List.of(edit("source.kmsKeyArn", "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\""), edit("target.kmsKeyArn", null)), "target.kmsKeyArn", "is missing while source.kmsKeyArn is set"),
         bad("S3 ARN where a KMS key belongs", "target.kmsKeyArn", "\"arn:aws:s3:::platform-web-assets\"", "target.kmsKeyArn", "not a KMS key ARN"),
         // DNS
         bad("apex hostname for MIGRATE", "dns.hostname", "\"example.com\"", "dns.hostname", "cannot be moved to a distribution in another account without AWS Support"),

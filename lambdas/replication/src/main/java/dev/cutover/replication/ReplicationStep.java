@@ -64,7 +64,8 @@ public final class ReplicationStep {
   public ReplicationResult enable(String executionId, Plan plan) {
     requireMode(plan, Action.ENABLE, Set.of(Mode.MIGRATE));
     String role = replicationRole(plan);
-    String replicaKey = replicaKmsKey(plan);
+    // PlanValidator refuses a blue key without green's, so SSE-KMS objects are never skipped.
+    String replicaKey = plan.target().kmsKeyArn();
     Bucket source = source(plan);
     Bucket reports = reports(plan);
     String key = recordKey(plan);
@@ -246,20 +247,6 @@ public final class ReplicationStep {
               + " changed.");
     }
     return role;
-  }
-
-  /** Green's key for the replicas; refused when blue's objects are SSE-KMS and green has none. */
-  private static String replicaKmsKey(Plan plan) {
-    if (plan.target().kmsKeyArn() == null && plan.source().kmsKeyArn() != null) {
-      throw new InvalidPlanException(
-          List.of(
-              new PlanProblem(
-                  "plan.target.kmsKeyArn",
-                  "is missing while source.kmsKeyArn is set. S3 replicates SSE-KMS encrypted"
-                      + " objects only when the rule names a key for the replicas in green's"
-                      + " region, and silently skips them otherwise. Give green's key ARN.")));
-    }
-    return plan.target().kmsKeyArn();
   }
 
   private void requireVersioning(Bucket source) {
