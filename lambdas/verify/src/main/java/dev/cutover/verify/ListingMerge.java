@@ -2,6 +2,7 @@ package dev.cutover.verify;
 
 import dev.cutover.verify.port.ListedObject;
 import java.util.Iterator;
+import java.util.function.BooleanSupplier;
 
 /**
  * Walks two key-ordered listings side by side, like the merge step of a merge sort, so that
@@ -22,9 +23,24 @@ final class ListingMerge {
 
   /** Visits every key of both listings once, in UTF-8 binary order. */
   static void merge(Iterator<ListedObject> source, Iterator<ListedObject> target, Visitor visitor) {
+    merge(source, target, visitor, () -> false);
+  }
+
+  /**
+   * Visits the keys of both listings in UTF-8 binary order until both are used up or {@code stop}
+   * says so; {@code stop} is asked before each key, so every key visited was visited whole (on
+   * both sides), and a later merge that starts after the last visited key misses nothing.
+   *
+   * @return whether every key was visited
+   */
+  static boolean merge(
+      Iterator<ListedObject> source, Iterator<ListedObject> target, Visitor visitor, BooleanSupplier stop) {
     ListedObject s = source.hasNext() ? source.next() : null;
     ListedObject t = target.hasNext() ? target.next() : null;
     while (s != null || t != null) {
+      if (stop.getAsBoolean()) {
+        return false;
+      }
       int order = s == null ? 1 : t == null ? -1 : Utf8Order.compare(s.key(), t.key());
       if (order < 0) {
         visitor.onlySource(s);
@@ -38,5 +54,6 @@ final class ListingMerge {
         t = target.hasNext() ? target.next() : null;
       }
     }
+    return true;
   }
 }

@@ -26,10 +26,22 @@ final class PagedListing implements Iterator<ListedObject> {
   private boolean lastPageSeen;
   private String previousKey;
 
+  private final String startAfter;
+
   PagedListing(ObjectStore store, String prefix, Retrier retrier) {
+    this(store, prefix, null, retrier);
+  }
+
+  /**
+   * @param startAfter {@code null}, or a key relative to the prefix: only keys after it are listed
+   */
+  PagedListing(ObjectStore store, String prefix, String startAfter, Retrier retrier) {
     this.store = store;
     this.prefix = prefix;
     this.retrier = retrier;
+    this.startAfter = startAfter == null ? null : prefix + startAfter;
+    // A key at or before the resume point would break the merge as surely as a key out of order.
+    this.previousKey = startAfter;
   }
 
   @Override
@@ -38,7 +50,7 @@ final class PagedListing implements Iterator<ListedObject> {
       String token = nextToken;
       ListingPage fetched =
           retrier.call(
-              "ListObjectsV2 " + store.bucket() + "/" + prefix, () -> store.list(prefix, token));
+              "ListObjectsV2 " + store.bucket() + "/" + prefix, () -> store.list(prefix, startAfter, token));
       page = fetched.objects().iterator();
       nextToken = fetched.nextToken();
       lastPageSeen = nextToken == null;

@@ -1,6 +1,7 @@
 package dev.cutover.verify;
 
 import dev.cutover.verify.port.Progress;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,12 +27,28 @@ final class Tally {
   private long targetObjects;
   private long mismatched;
 
+  /** Examples carried from earlier invocations; their keys all precede this one's. */
+  private final Map<Category, List<Example>> carried = new EnumMap<>(Category.class);
+
   Tally(int examplesPerCategory, Progress progress) {
+    this(examplesPerCategory, progress, null);
+  }
+
+  /** Starts from what earlier invocations of the same verification found ({@code null}: nothing). */
+  Tally(int examplesPerCategory, Progress progress, Resume prior) {
     this.examplesPerCategory = examplesPerCategory;
     this.progress = progress;
     for (Category c : Category.values()) {
-      counts.put(c, 0L);
+      counts.put(c, prior == null ? 0L : prior.counts().getOrDefault(c.jsonName(), 0L));
       examples.put(c, new TreeSet<>(BY_KEY));
+      List<Example> kept = prior == null ? List.of() : prior.examples().getOrDefault(c.jsonName(), List.of());
+      carried.put(c, List.copyOf(kept.subList(0, Math.min(kept.size(), examplesPerCategory))));
+    }
+    if (prior != null) {
+      compared = prior.objectsCompared();
+      sourceObjects = prior.sourceObjects();
+      targetObjects = prior.targetObjects();
+      mismatched = prior.mismatched();
     }
   }
 
@@ -47,9 +64,12 @@ final class Tally {
         for (Category c : finding.categories()) {
           counts.merge(c, 1L, Long::sum);
           TreeSet<Finding> kept = examples.get(c);
-          kept.add(finding);
-          if (kept.size() > examplesPerCategory) {
-            kept.pollLast();
+          int room = examplesPerCategory - carried.get(c).size();
+          if (room > 0) {
+            kept.add(finding);
+            if (kept.size() > room) {
+              kept.pollLast();
+            }
           }
         }
       }
@@ -84,7 +104,12 @@ final class Tally {
   /** Up to the configured number of examples per category, every category present. */
   synchronized Map<String, List<Example>> examples() {
     Map<String, List<Example>> out = new LinkedHashMap<>();
-    examples.forEach((c, kept) -> out.put(c.jsonName(), kept.stream().map(Example::of).toList()));
+    examples.forEach(
+        (c, kept) -> {
+          List<Example> all = new ArrayList<>(carried.get(c));
+          kept.stream().map(Example::of).forEach(all::add);
+          out.put(c.jsonName(), List.copyOf(all));
+        });
     return out;
   }
 }

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,22 @@ import org.slf4j.LoggerFactory;
  * <p>The full findings list goes to {@code {batch.reportPrefix}{migrationId}/verify/<execution
  * name>/findings.jsonl} in the report bucket ({@code keys-<hash>.jsonl} for a run over given keys),
  * so a retried task overwrites its own report rather than adding one.
+ *
+ * <p>A listing verification stops taking new keys {@link #TIME_RESERVE} before the invocation's
+ * timeout and returns {@code complete: false} with the last key it compared; the workflow invokes
+ * the step again with that result as {@code resume}, and the next invocation lists only the keys
+ * after it (its findings go to {@code findings-0002.jsonl}, and so on). The last invocation's
+ * result covers the whole bucket.
  */
 public final class VerifyHandler implements RequestStreamHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(VerifyHandler.class);
+
+  /**
+   * Time kept back from the invocation's timeout to finish the comparisons in flight and the
+   * findings file once the listing stops taking new keys.
+   */
+  static final Duration TIME_RESERVE = Duration.ofMinutes(2);
 
   /** A log line every this many objects. */
   static final long PROGRESS_LOG_EVERY = 10_000;
@@ -65,12 +78,13 @@ public final class VerifyHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     JsonNode payload = Payloads.read(input);
+    Deadline deadline = Deadline.of(context::getRemainingTimeInMillis, TIME_RESERVE);
     VerifyResult result =
-        StepLogging.handle(context, payload == null ? Map.of() : payload, () -> verify(payload));
+        StepLogging.handle(context, payload == null ? Map.of() : payload, () -> verify(payload, deadline));
     output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
   }
 
-  private VerifyResult verify(JsonNode payload) {
+  private VerifyResult verify(JsonNode payload, Deadline deadline) {
     if (payload == null) {
       throw new InvalidPlanException(List.of(new PlanProblem("$", "the verify task input is not JSON.")));
     }
@@ -90,17 +104,23 @@ public final class VerifyHandler implements RequestStreamHandler {
             // The report bucket is in green's account (PlanValidator keeps it apart from both buckets).
             buckets.reports(new BucketRef(plan.batch().reportBucket(), green.region(), green.roleArn(), session, green.accountId())),
             reportKey(plan, input),
-            input.keys());
+            input.keys(),
+            input.resume());
     LOG.info(
         "Verifying s3://{}/{} against s3://{}/{} ({}), report to s3://{}/{}",
         blue.bucket(), job.prefix(), green.bucket(), job.prefix(),
         job.keys() == null ? "every key" : job.keys().size() + " given keys",
         plan.batch().reportBucket(), job.reportKey());
-    VerifyResult result = new VerifyStep(settings.get(), sleeper).run(job, progress());
+    VerifyResult result = new VerifyStep(settings.get(), sleeper).run(job, progress(), deadline);
+    if (!result.complete()) {
+      LOG.info(
+          "Out of time after {} objects (invocation {}); stopped after \"{}\". Invoke again with this result as resume.",
+          result.objectsCompared(), result.segment(), result.resumeAfter());
+    }
     LOG.info(
-        "Compared {} objects: {} mismatched (tolerance {}), passed={}, counts {}, {} retries; full list at {}",
-        result.objectsCompared(), result.mismatchedObjects(), result.mismatchTolerance(), result.passed(),
-        result.counts(), result.retries(), result.report().uri());
+        "Compared {} objects: {} mismatched (tolerance {}), complete={}, passed={}, counts {}, {} retries; findings at {}",
+        result.objectsCompared(), result.mismatchedObjects(), result.mismatchTolerance(), result.complete(),
+        result.passed(), result.counts(), result.retries(), result.report().uri());
     return result;
   }
 

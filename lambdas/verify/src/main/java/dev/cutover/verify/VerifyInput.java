@@ -18,7 +18,8 @@ import java.util.Set;
  * {
  *   "executionId": "arn:aws:states:us-east-1:444455556666:execution:cutover:run-1",
  *   "plan": { ... the execution input ... },
- *   "keys": ["static/app.js", "static/index.html"]      // optional
+ *   "keys": ["static/app.js", "static/index.html"],     // optional
+ *   "resume": { ... the previous result, complete: false }  // optional, listing only
  * }
  * }</pre>
  *
@@ -30,12 +31,14 @@ import java.util.Set;
  * @param executionId the Step Functions execution ARN: log correlation id, names the report
  * @param plan the parsed, validated plan
  * @param keys the blue keys to compare; {@code null} for the whole listing
+ * @param resume the previous invocation's result when a listing verification ran out of Lambda
+ *     time ({@code complete: false}); {@code null} to start at the first key
  */
-record VerifyInput(String executionId, Plan plan, List<String> keys) {
+record VerifyInput(String executionId, Plan plan, List<String> keys, Resume resume) {
 
   static final int MAX_KEYS = 1000;
   private static final int MAX_KEY_BYTES = 1024;
-  private static final List<String> FIELDS = List.of("executionId", "plan", "keys");
+  private static final List<String> FIELDS = List.of("executionId", "plan", "keys", "resume");
 
   static VerifyInput parse(JsonNode payload) {
     List<PlanProblem> problems = new ArrayList<>();
@@ -69,10 +72,14 @@ record VerifyInput(String executionId, Plan plan, List<String> keys) {
     // The prefix as given, so the keys are checked even when another plan field is wrong.
     String prefix = plan != null ? plan.source().prefixOrEmpty() : payload.path("plan").path("source").path("prefix").asText("");
     List<String> keys = keys(payload.get("keys"), prefix, problems);
+    Resume resume = ResumeInput.parse(payload.get("resume"), plan == null ? null : plan.migrationId(), prefix, problems);
+    if (resume != null && keys != null) {
+      problems.add(new PlanProblem("resume", "applies to a listing verification only; leave it out when keys are given."));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidPlanException(problems);
     }
-    return new VerifyInput(executionId, plan, keys);
+    return new VerifyInput(executionId, plan, keys, resume);
   }
 
   private static List<String> keys(JsonNode node, String prefix, List<PlanProblem> problems) {

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param reports the report bucket
  * @param reportKey where the full findings list goes
  * @param keys the blue keys to compare; {@code null} to diff the whole listing under the prefix
+ * @param resume where an earlier invocation of this listing verification stopped; {@code null}
+ *     to start at the first key
  */
 record VerifyJob(
     String migrationId,
@@ -28,4 +30,20 @@ record VerifyJob(
     int mismatchTolerance,
     ReportStore reports,
     String reportKey,
-    List<String> keys) {}
+    List<String> keys,
+    Resume resume) {
+
+  /** A verification from the first key. */
+  VerifyJob(
+      String migrationId,
+      ObjectStore source,
+      ObjectStore target,
+      String prefix,
+      Set<String> fields,
+      int mismatchTolerance,
+      ReportStore reports,
+      String reportKey,
+      List<String> keys) {
+    this(migrationId, source, target, prefix, fields, mismatchTolerance, reports, reportKey, keys, null);
+  }
+}

@@ -58,11 +58,12 @@ final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ListingPage list(String prefix, String continuationToken) {
+  public ListingPage list(String prefix, String startAfter, String continuationToken) {
     pagesListed.incrementAndGet();
     List<ListedObject> page = new ArrayList<>();
     String last = null;
-    var tail = continuationToken == null ? objects : objects.tailMap(continuationToken, false);
+    String after = continuationToken != null ? continuationToken : startAfter;
+    var tail = after == null ? objects : objects.tailMap(after, false);
     for (var entry : tail.entrySet()) {
       if (!entry.getKey().startsWith(prefix)) {
         continue;

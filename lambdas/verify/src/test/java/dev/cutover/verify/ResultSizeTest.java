@@ -25,9 +25,15 @@ class ResultSizeTest {
       String key = i + longest;
       tally.object(true, true, new Finding(key, List.of(Category.values()), fields, Map.of(), Map.of()));
     }
+    // A resumed verification also carries its resume key and one findings file per invocation:
+    // 200 invocations of 13 minutes are more than a day of listing.
+    List<ReportLocation> reports = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      reports.add(new ReportLocation("reports", VerifyStep.segmentKey("cutover/m-1/verify/run/findings.jsonl", i)));
+    }
     VerifyResult result =
-        new VerifyResult(false, "m-1", "listing", 1000, 1000, 1000, 1000, 0, tally.counts(), tally.examples(),
-            new ReportLocation("reports", "cutover/m-1/verify/run/findings.jsonl"), 0);
+        new VerifyResult(false, false, "m-1", "listing", 1000, 1000, 1000, 1000, 0, tally.counts(), tally.examples(),
+            reports.getLast(), 0, "999" + longest, 200, reports);
 
     int bytes = Json.write(result).getBytes(StandardCharsets.UTF_8).length;
 

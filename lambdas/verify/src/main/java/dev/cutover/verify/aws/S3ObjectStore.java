@@ -65,7 +65,7 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
-  public ListingPage list(String prefix, String continuationToken) {
+  public ListingPage list(String prefix, String startAfter, String continuationToken) {
     ListObjectsV2Response page;
     try {
       // URL encoding lets keys with characters XML 1.0 cannot carry be listed; the SDK decodes them.
@@ -74,6 +74,7 @@ public final class S3ObjectStore implements ObjectStore {
               r ->
                   r.bucket(bucket)
                       .prefix(prefix.isEmpty() ? null : prefix)
+                      .startAfter(continuationToken == null ? startAfter : null)
                       .continuationToken(continuationToken)
                       .maxKeys(pageSize)
                       .encodingType(EncodingType.URL)

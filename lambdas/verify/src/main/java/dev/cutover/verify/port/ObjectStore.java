@@ -16,10 +16,13 @@ public interface ObjectStore {
   /**
    * One page of keys under {@code prefix}, in the order S3 lists them (UTF-8 binary order).
    *
+   * @param startAfter {@code null} to start at the first key, else a full key: only keys after
+   *     it are listed (ListObjectsV2 {@code StartAfter}), so a verification resumed in a new
+   *     invocation does not read again what it already compared
    * @param continuationToken {@code null} for the first page, then the previous page's {@link
    *     ListingPage#nextToken()}
    */
-  ListingPage list(String prefix, String continuationToken);
+  ListingPage list(String prefix, String startAfter, String continuationToken);
 
   /** The object's size, checksum and metadata; empty when the key does not exist. */
   Optional<ObjectHead> head(String key);

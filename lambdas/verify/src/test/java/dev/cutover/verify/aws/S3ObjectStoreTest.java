@@ -74,7 +74,7 @@ class S3ObjectStoreTest {
     int pages = 0;
     String token = null;
     do {
-      ListingPage page = store.list("list/", token);
+      ListingPage page = store.list("list/", null, token);
       listed.addAll(page.objects());
       token = page.nextToken();
       pages++;
@@ -83,6 +83,24 @@ class S3ObjectStoreTest {
     assertThat(pages).isEqualTo(3);
     assertThat(listed).extracting(ListedObject::key).containsExactlyInAnyOrderElementsOf(keys);
     assertThat(listed).allSatisfy(o -> assertThat(o.size()).isEqualTo(o.key().getBytes(StandardCharsets.UTF_8).length));
+  }
+
+  @Test
+  void listing_after_a_key_returns_only_the_keys_after_it() {
+    S3Client s3 = EmbeddedS3.client();
+    List<String> keys = List.of("resume/a.css", "resume/b.css", "resume/c d.css", "resume/e+f.css", "resume/g.css");
+    keys.forEach(k -> Asset.of(k, k.getBytes(StandardCharsets.UTF_8)).putTo(s3, BUCKET));
+    S3ObjectStore store = new S3ObjectStore(s3, BUCKET, null, 2);
+
+    List<String> listed = new ArrayList<>();
+    String token = null;
+    do {
+      ListingPage page = store.list("resume/", "resume/b.css", token);
+      page.objects().forEach(o -> listed.add(o.key()));
+      token = page.nextToken();
+    } while (token != null);
+
+    assertThat(listed).containsExactlyInAnyOrder("resume/c d.css", "resume/e+f.css", "resume/g.css");
   }
 
   @Test
@@ -227,7 +245,8 @@ class S3ObjectStoreTest {
                         </ListBucketResult>
                         """)));
 
-    ListingPage page = new S3ObjectStore(awsClient, "assets", "111122223333").list("static/", "1ueGcxLPRx1Tr");
+    // A resumed listing's later pages: the token carries the position, StartAfter is not sent again.
+    ListingPage page = new S3ObjectStore(awsClient, "assets", "111122223333").list("static/", "static/a.css", "1ueGcxLPRx1Tr");
 
     assertThat(page.objects())
         .containsExactly(new ListedObject("static/a+b.css", 434234), new ListedObject("static/with space/ü.png", 12));
@@ -239,6 +258,7 @@ class S3ObjectStoreTest {
             .withQueryParam("continuation-token", equalTo("1ueGcxLPRx1Tr"))
             .withQueryParam("encoding-type", equalTo("url"))
             .withQueryParam("max-keys", equalTo("1000"))
+            .withoutQueryParam("start-after")
             .withHeader("x-amz-expected-bucket-owner", equalTo("111122223333")));
   }
 
@@ -254,7 +274,7 @@ class S3ObjectStoreTest {
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
                             + "<Message>Please reduce your request rate.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>")));
 
-    assertThatThrownBy(() -> new S3ObjectStore(awsClient, "assets", null).list("", null))
+    assertThatThrownBy(() -> new S3ObjectStore(awsClient, "assets", null).list("", null, null))
         .isInstanceOf(TransientException.class)
         .hasMessageContaining("ListObjectsV2")
         .hasMessageContaining("SlowDown");

@@ -4,9 +4,22 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.util.function.IntSupplier;
 
 /** The context the Lambda runtime would pass to a verify handler. */
 public final class FakeContext implements Context {
+
+  private final IntSupplier remainingMillis;
+
+  /** A fresh invocation of a function with Lambda's longest timeout, 15 minutes. */
+  public FakeContext() {
+    this(() -> 900_000);
+  }
+
+  /** An invocation whose time left is {@code remainingMillis}, asked each time the handler asks. */
+  public FakeContext(IntSupplier remainingMillis) {
+    this.remainingMillis = remainingMillis;
+  }
 
   @Override
   public String getAwsRequestId() {
@@ -50,7 +63,7 @@ public final class FakeContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 900_000;
+    return remainingMillis.getAsInt();
   }
 
   @Override
