@@ -196,6 +196,11 @@ record Assessment(Verdict verdict, List<String> reasons, List<String> notes, Lis
     } else if (v.mismatchedObjects() != null && v.mismatchedObjects() > 0) {
       notes.add(title + ": " + differ + "; within the tolerance, but they will be served differently.");
     }
+    if (Boolean.FALSE.equals(v.complete())) {
+      status = status == Status.PASSED ? Status.NOT_PASSED : status;
+      reasons.add(title + " stopped after " + Text.count(v.objectsCompared()) + " objects, at \"" + v.resumeAfter()
+          + "\", and was not resumed to the end: it has not compared every object.");
+    }
     if (v.scope() != null && !v.scope().equals(expectedScope)) {
       status = status == Status.PASSED ? Status.NOT_PASSED : status;
       reasons.add(title + " ran with scope \"" + v.scope() + "\", not \"" + expectedScope + "\""

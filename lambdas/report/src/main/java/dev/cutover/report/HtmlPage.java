@@ -413,6 +413,7 @@ final class HtmlPage {
       VerifyEvidence v = section.value();
       h.open("dl", "class", "facts");
       fact("Passed", Text.yesNo(v.passed()), false);
+      fact("Complete", Text.yesNo(v.complete()), false);
       fact("Scope", v.scope(), false);
       fact("Objects compared", Text.count(v.objectsCompared()), false);
       fact("On blue", Text.count(v.sourceObjects()), false);
@@ -420,7 +421,8 @@ final class HtmlPage {
       fact("Objects that differ", Text.count(v.mismatchedObjects()), false);
       fact("Tolerance", Text.count(v.mismatchTolerance()), false);
       fact("Retried calls", Text.count(v.retries()), false);
-      fact("Every finding", v.reportUri(), true);
+      fact("Invocations", Text.count(v.segments()), false);
+      fact(v.segments() != null && v.segments() > 1 ? "Last invocation's findings" : "Every finding", v.reportUri(), true);
       h.close();
       List<Charts.Bar> bars = new ArrayList<>();
       v.categories().forEach(c -> bars.add(new Charts.Bar(c.name(), c.count() == null ? 0 : c.count(), Text.count(c.count()),

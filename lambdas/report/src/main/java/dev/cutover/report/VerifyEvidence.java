@@ -12,10 +12,15 @@ import java.util.Set;
  *
  * @param categories one row per category named in {@code counts} or {@code examples}, counts'
  *     order first
- * @param reportUri {@code report.uri}: where every finding is
+ * @param complete whether every key was compared ({@code false}: a listing verification ran out of
+ *     Lambda time and was not resumed to the end)
+ * @param reportUri {@code report.uri}: where the last invocation's findings are
+ * @param resumeAfter the last key compared when not complete
+ * @param segments the invocations the verification took ({@code segment})
  */
 record VerifyEvidence(
     Boolean passed,
+    Boolean complete,
     String migrationId,
     String scope,
     Long objectsCompared,
@@ -25,7 +30,9 @@ record VerifyEvidence(
     Long mismatchTolerance,
     List<CategoryRow> categories,
     String reportUri,
-    Long retries) {
+    Long retries,
+    String resumeAfter,
+    Long segments) {
 
   static final int MAX_EXAMPLES = 10;
   static final int MAX_FIELDS = 6;
@@ -64,6 +71,7 @@ record VerifyEvidence(
     }
     return new VerifyEvidence(
         node.get("passed").bool(),
+        node.get("complete").bool(),
         node.get("migrationId").text(),
         node.get("scope").text(),
         node.get("objectsCompared").whole(),
@@ -73,7 +81,9 @@ record VerifyEvidence(
         node.get("mismatchTolerance").whole(),
         rows,
         node.get("report").object().get("uri").text(),
-        node.get("retries").whole());
+        node.get("retries").whole(),
+        node.get("resumeAfter").text(),
+        node.get("segment").whole());
   }
 
   /** The count of {@code category}, or {@code null}. */

@@ -75,6 +75,22 @@ class VerdictTest {
   }
 
   @Test
+  void a_verification_that_ran_out_of_time_and_was_not_resumed_is_not_ready_even_if_nothing_differed_so_far() {
+    ObjectNode payload = allPassed();
+    ObjectNode verify = (ObjectNode) section("verify-passed");
+    verify.put("complete", false);
+    verify.put("resumeAfter", "static/img/0412.png");
+    verify.put("segment", 3);
+    payload.set("verify", verify);
+
+    Assessment a = Reports.assess(payload);
+
+    assertThat(a.verdict()).isEqualTo(Verdict.NOT_READY);
+    assertThat(a.reasons()).singleElement().asString()
+        .contains("stopped after 1,200 objects, at \"static/img/0412.png\", and was not resumed to the end");
+  }
+
+  @Test
   void a_migrate_run_without_a_backfill_is_not_ready_but_a_validate_only_run_needs_none() {
     ObjectNode migrate = allPassed();
     migrate.remove("backfill");
