@@ -3,12 +3,12 @@ package dev.cutover.backfill;
 import static dev.cutover.backfill.port.ObjectReplicationStatus.FAILED;
 import static dev.cutover.backfill.port.ObjectReplicationStatus.NONE;
 
-import dev.cutover.backfill.CompletionReport.ResultFile;
 import dev.cutover.backfill.port.BatchJob;
 import dev.cutover.backfill.port.BatchJobs;
 import dev.cutover.backfill.port.ObjectReplicationStatus;
 import dev.cutover.backfill.port.ReplicationJobSpec;
 import dev.cutover.backfill.port.ReportObjects;
+import dev.cutover.batch.CompletionReport.ResultFile;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.errors.TransientException;
 import dev.cutover.json.Json;

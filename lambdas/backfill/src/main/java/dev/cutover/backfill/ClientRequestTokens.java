@@ -1,9 +1,6 @@
 package dev.cutover.backfill;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.cutover.batch.IdempotencyTokens;
 
 /**
  * The {@code ClientRequestToken} of a backfill job. Step Functions re-invokes a task on Retry, and
@@ -26,14 +23,7 @@ final class ClientRequestTokens {
    * @return a hex SHA-256: 64 characters, the most S3 Control accepts
    */
   static String of(BackfillAction action, String executionId, String stateName, int attempt) {
-    String seed =
-        String.join(
-            "\n", "cutover-backfill", action.name(), executionId, stateName, Integer.toString(attempt));
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(seed.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return IdempotencyTokens.of(
+        "cutover-backfill", action.name(), executionId, stateName, Integer.toString(attempt));
   }
 }

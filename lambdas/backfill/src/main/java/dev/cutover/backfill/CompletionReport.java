@@ -1,41 +1,21 @@
 package dev.cutover.backfill;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cutover.errors.PreconditionFailedException;
-import dev.cutover.errors.TransientException;
-import dev.cutover.json.Json;
-import java.io.BufferedReader;
+import dev.cutover.batch.CompletionReport.ResultFile;
+import dev.cutover.batch.CompletionReport.Task;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
- * Reads S3 Batch Operations completion reports ({@code Report_CSV_20180820}): a {@code
- * manifest.json} listing result files, and the result files themselves, CSV rows of {@code Bucket,
- * Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage}.
+ * What the backfill reads of a completion report ({@link dev.cutover.batch.CompletionReport}):
+ * the failed tasks only, as {@link FailedTask}s.
  */
 final class CompletionReport {
 
-  static final String FORMAT = "Report_CSV_20180820";
-
-  private static final Pattern HTTP_STATUS = Pattern.compile("\\d{3}");
+  static final String FORMAT = dev.cutover.batch.CompletionReport.FORMAT;
 
   private CompletionReport() {}
-
-  /** One result file the manifest lists. */
-  record ResultFile(String taskExecutionStatus, String bucket, String key, String md5Checksum) {}
 
   /**
    * The result files that can hold failed tasks (all but the {@code succeeded} ones) from a
@@ -44,39 +24,9 @@ final class CompletionReport {
    * @param location where the manifest was read, for messages
    */
   static List<ResultFile> failedResultFiles(InputStream manifest, String location) throws IOException {
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(manifest);
-    } catch (JsonProcessingException e) {
-      throw new PreconditionFailedException(
-          location + " is not JSON (" + e.getOriginalMessage() + "); the report is damaged. Read the"
-              + " job's outcome in the S3 console (Batch Operations) instead.",
-          e);
-    }
-    String format = root.path("Format").asText("");
-    if (!format.equals(FORMAT)) {
-      throw new PreconditionFailedException(
-          location + " has Format \"" + format + "\"; cutover reads " + FORMAT
-              + " completion reports only. Was the report written by another tool?");
-    }
-    List<ResultFile> files = new ArrayList<>();
-    for (JsonNode result : root.path("Results")) {
-      ResultFile file =
-          new ResultFile(
-              result.path("TaskExecutionStatus").asText(""),
-              result.path("Bucket").asText(""),
-              result.path("Key").asText(""),
-              result.path("MD5Checksum").asText(""));
-      if (file.bucket().isEmpty() || file.key().isEmpty()) {
-        throw new PreconditionFailedException(
-            location + " lists a result file without Bucket or Key; the report is damaged. Read the"
-                + " job's outcome in the S3 console (Batch Operations) instead.");
-      }
-      if (!file.taskExecutionStatus().equals("succeeded")) {
-        files.add(file);
-      }
-    }
-    return files;
+    return dev.cutover.batch.CompletionReport.resultFiles(manifest, location).stream()
+        .filter(file -> !file.succeeded())
+        .toList();
   }
 
   /**
@@ -87,79 +37,29 @@ final class CompletionReport {
    */
   static void readFailedTasks(InputStream csv, ResultFile file, String location, Consumer<FailedTask> sink)
       throws IOException {
-    MessageDigest md5 = md5();
-    DigestInputStream digesting = new DigestInputStream(csv, md5);
-    Reader reader = new BufferedReader(new InputStreamReader(digesting, StandardCharsets.UTF_8));
-    CsvRecords records = new CsvRecords(reader);
-    try {
-      for (List<String> row = records.next(); row != null; row = records.next()) {
-        if (row.size() < 4) {
-          throw new PreconditionFailedException(
-              location + " line " + records.lineNumber() + " has " + row.size() + " fields where a"
-                  + " completion report has 7 (Bucket, Key, VersionId, TaskStatus, ErrorCode,"
-                  + " HTTPStatusCode, ResultMessage); the report is damaged.");
-        }
-        if (row.get(3).equals("failed")) {
-          sink.accept(failedTask(row));
-        }
-      }
-    } catch (IllegalArgumentException malformed) {
-      throw new PreconditionFailedException(
-          location + " is not valid CSV (" + malformed.getMessage() + "); the report is damaged.",
-          malformed);
-    }
-    String actual = HexFormat.of().formatHex(md5.digest());
-    if (!file.md5Checksum().isEmpty() && !file.md5Checksum().equalsIgnoreCase(actual)) {
-      throw new TransientException(
-          location + " does not match the MD5 checksum its manifest.json gives (" + file.md5Checksum()
-              + ", read " + actual + "); it was read incompletely. The step is retried.");
-    }
+    dev.cutover.batch.CompletionReport.readTasks(
+        csv,
+        file,
+        location,
+        task -> {
+          if (task.failed()) {
+            sink.accept(failedTask(task));
+          }
+        });
   }
 
-  /**
-   * A report row as a task. The manifest's {@code ReportSchema} names {@code ErrorCode} before
-   * {@code HTTPStatusCode}, but the rows S3 writes (and the examples in its documentation) carry
-   * the HTTP status first: whichever of the two columns is a three-digit number is the status.
-   */
+  /** A report row as a failed task ({@link Task#of} tells the error code from the HTTP status). */
   static FailedTask failedTask(List<String> row) {
-    String fifth = field(row, 4);
-    String sixth = field(row, 5);
-    boolean statusFirst = fifth != null && HTTP_STATUS.matcher(fifth).matches()
-        && (sixth == null || !HTTP_STATUS.matcher(sixth).matches());
-    return new FailedTask(
-        row.get(0),
-        decodeKey(row.get(1)),
-        field(row, 2),
-        statusFirst ? sixth : fifth,
-        statusFirst ? fifth : sixth,
-        field(row, 6));
+    return failedTask(Task.of(row));
   }
 
-  /**
-   * Keys in reports are URL-encoded the way S3 encodes them in manifests and inventories: {@code
-   * %XX} UTF-8 bytes, and {@code +} for a space ({@code %2B} is a plus). A key that is not valid
-   * encoding is kept as written rather than guessed at.
-   */
+  /** Keys in reports are URL-encoded; see {@link dev.cutover.batch.CompletionReport#decodeKey}. */
   static String decodeKey(String encoded) {
-    try {
-      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notEncoded) {
-      return encoded;
-    }
+    return dev.cutover.batch.CompletionReport.decodeKey(encoded);
   }
 
-  private static String field(List<String> row, int index) {
-    if (index >= row.size() || row.get(index).isEmpty()) {
-      return null;
-    }
-    return row.get(index);
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has MD5", e);
-    }
+  private static FailedTask failedTask(Task task) {
+    return new FailedTask(
+        task.bucket(), task.key(), task.versionId(), task.errorCode(), task.httpStatus(), task.resultMessage());
   }
 }

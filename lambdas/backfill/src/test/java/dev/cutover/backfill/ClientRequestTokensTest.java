@@ -17,6 +17,13 @@ class ClientRequestTokensTest {
   }
 
   @Test
+  void the_token_is_unchanged_across_releases_so_a_retry_after_an_upgrade_finds_its_job() {
+    // SHA-256 of "cutover-backfill\nSTART\n<execution>\nStartBackfill\n1", computed outside this code.
+    assertThat(ClientRequestTokens.of(BackfillAction.START, EXECUTION, "StartBackfill", 1))
+        .isEqualTo("8ae8b1ecd9699d0cdcf69ff7def85c8a3c3d723bdec1fa5fd526bb3bfcb86ae1");
+  }
+
+  @Test
   void a_token_fits_s3_controls_limit_whatever_the_length_of_its_inputs() {
     String token = ClientRequestTokens.of(BackfillAction.START, EXECUTION + "x".repeat(500), "S".repeat(80), 1);
 

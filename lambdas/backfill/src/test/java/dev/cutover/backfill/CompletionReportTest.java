@@ -3,7 +3,7 @@ package dev.cutover.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.backfill.CompletionReport.ResultFile;
+import dev.cutover.batch.CompletionReport.ResultFile;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.errors.TransientException;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.cutover.backfill;
+package dev.cutover.batch;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +10,7 @@ import java.util.List;
  * memory. Fields may be quoted; a quoted field may hold commas, doubled quotes and line breaks
  * (S3's result messages do). Lines end with LF or CRLF; blank lines are skipped.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
   private static final int NONE = -2;
 
@@ -19,12 +19,12 @@ final class CsvRecords {
   private int recordLine;
   private int pushedBack = NONE;
 
-  CsvRecords(Reader in) {
+  public CsvRecords(Reader in) {
     this.in = in;
   }
 
   /** The line on which the last record returned began (1-based). */
-  int lineNumber() {
+  public int lineNumber() {
     return recordLine;
   }
 
@@ -33,7 +33,7 @@ final class CsvRecords {
    *
    * @throws IllegalArgumentException when a quoted field is never closed
    */
-  List<String> next() throws IOException {
+  public List<String> next() throws IOException {
     int c = read();
     while (c == '\r' || c == '\n') {
       c = read();
