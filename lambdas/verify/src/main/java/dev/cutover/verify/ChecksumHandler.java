@@ -28,7 +28,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * {"action": "START", "executionId": …, "stateName": "ComputeChecksums",
- *  "findings": "s3://…/findings.jsonl", "plan": {…}}                   → ChecksumStarted
+ *  "findings": ["s3://…/findings.jsonl", …], "plan": {…}}             → ChecksumStarted
  * {"action": "DESCRIBE", "executionId": …, "sourceJobId": …, "targetJobId": …, "plan": {…}}
  *                                                                        → ChecksumProgress
  * {"action": "COMPARE", …same fields as DESCRIBE…}                       → ChecksumComparison

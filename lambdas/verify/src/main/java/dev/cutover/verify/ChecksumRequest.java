@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * {"action": "START", "executionId": "arn:aws:states:…:execution:cutover:run-1",
  *  "stateName": "ComputeChecksums",
- *  "findings": "s3://platform-cutover-reports/cutover/mig/verify/run-1/findings.jsonl",
+ *  "findings": ["s3://platform-cutover-reports/cutover/mig/verify/run-1/findings.jsonl"],
  *  "plan": {…}}
  * {"action": "DESCRIBE", "executionId": …, "sourceJobId": "…", "targetJobId": "…", "plan": {…}}
  * {"action": "COMPARE",  "executionId": …, "sourceJobId": "…", "targetJobId": "…", "plan": {…}}
@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  *     and names the keys cutover writes
  * @param stateName the calling state ({@code $states.context.State.Name}); START
  * @param findingsBucket the bucket of {@code findings} (the plan's report bucket); START
- * @param findingsKey the key of the findings JSON lines the verify step wrote ({@code
- *     report.uri} of its result); START
+ * @param findingsKeys the keys of the findings JSON lines the verify step wrote: {@code
+ *     reports[*].uri} of its result, one file per invocation of a resumed verification (a single
+ *     URI string is taken too); START
  * @param sourceJobId blue's job, as START returned it; DESCRIBE and COMPARE
  * @param targetJobId green's job, as START returned it; DESCRIBE and COMPARE
  * @param plan the parsed, validated plan
@@ -41,7 +42,7 @@ record ChecksumRequest(
     String executionId,
     String stateName,
     String findingsBucket,
-    String findingsKey,
+    List<String> findingsKeys,
     String sourceJobId,
     String targetJobId,
     Plan plan) {
@@ -54,9 +55,13 @@ record ChecksumRequest(
   private static final Pattern JOB_ID = Pattern.compile("[a-zA-Z0-9_-]{5,36}");
   private static final Pattern S3_URI = Pattern.compile("s3://([^/]+)/(.+)", Pattern.DOTALL);
 
-  /** The findings as an S3 URI. */
+  /** Most findings files one START reads: a resumed verification writes one per invocation. */
+  static final int MAX_FINDINGS_FILES = 1000;
+
+  /** The findings as an S3 URI, or the first of them and how many more. */
   String findings() {
-    return "s3://" + findingsBucket + "/" + findingsKey;
+    String first = "s3://" + findingsBucket + "/" + findingsKeys.getFirst();
+    return findingsKeys.size() == 1 ? first : first + " and " + (findingsKeys.size() - 1) + " more findings files";
   }
 
   static ChecksumRequest parse(JsonNode payload) {
@@ -92,28 +97,38 @@ record ChecksumRequest(
     }
     String stateName = text(payload, "stateName");
     String findingsBucket = null;
-    String findingsKey = null;
+    List<String> findingsKeys = null;
     if (action == ChecksumAction.START) {
       if (stateName == null) {
         problems.add(new PlanProblem("stateName", "is required for START: pass $states.context.State.Name. With the execution id it makes each job's ClientRequestToken, so a retried state finds its jobs instead of creating more."));
       } else if (stateName.length() > MAX_STATE_NAME_LENGTH) {
         problems.add(new PlanProblem("stateName", "is " + stateName.length() + " characters; Step Functions state names have at most " + MAX_STATE_NAME_LENGTH + ". Pass $states.context.State.Name."));
       }
-      String findings = text(payload, "findings");
       String reportBucket = plan != null ? plan.batch().reportBucket() : payload.path("plan").path("batch").path("reportBucket").asText("");
-      if (findings == null) {
-        problems.add(new PlanProblem("findings", "is required for START: pass report.uri of the verify step's result, the findings it wrote (s3://" + reportBucket + "/…/findings.jsonl)."));
+      JsonNode findings = payload.get("findings");
+      List<String> uris = new ArrayList<>();
+      if (findings != null && findings.isTextual() && !findings.asText().isBlank()) {
+        uris.add(findings.asText());
+      } else if (findings != null && findings.isArray() && !findings.isEmpty() && findings.size() <= MAX_FINDINGS_FILES) {
+        findings.forEach(f -> uris.add(f.isTextual() ? f.asText() : null));
       } else {
-        var uri = S3_URI.matcher(findings);
-        if (!uri.matches()) {
-          problems.add(new PlanProblem("findings", "\"" + findings + "\" is not an S3 URI (s3://bucket/key); pass report.uri of the verify step's result."));
+        problems.add(new PlanProblem("findings", "is required for START: pass reports[*].uri of the verify step's result, the findings files it wrote (s3://" + reportBucket + "/…/findings.jsonl), 1 to " + MAX_FINDINGS_FILES + " of them."));
+      }
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < uris.size(); i++) {
+        String field = findings.isArray() ? "findings[" + i + "]" : "findings";
+        String findingsUri = uris.get(i);
+        var uri = findingsUri == null ? null : S3_URI.matcher(findingsUri);
+        if (uri == null || !uri.matches()) {
+          problems.add(new PlanProblem(field, (findingsUri == null ? "is not a string" : "\"" + findingsUri + "\" is not an S3 URI (s3://bucket/key)") + "; pass reports[*].uri of the verify step's result."));
         } else if (!uri.group(1).equals(reportBucket)) {
-          problems.add(new PlanProblem("findings", "is in bucket " + uri.group(1) + ", but the verify step writes its findings to the plan's report bucket " + reportBucket + "; pass report.uri of its result."));
+          problems.add(new PlanProblem(field, "is in bucket " + uri.group(1) + ", but the verify step writes its findings to the plan's report bucket " + reportBucket + "; pass reports[*].uri of its result."));
         } else {
           findingsBucket = uri.group(1);
-          findingsKey = uri.group(2);
+          keys.add(uri.group(2));
         }
       }
+      findingsKeys = keys.isEmpty() ? null : List.copyOf(keys);
     }
     String sourceJobId = null;
     String targetJobId = null;
@@ -124,7 +139,7 @@ record ChecksumRequest(
     if (!problems.isEmpty()) {
       throw new InvalidPlanException(problems);
     }
-    return new ChecksumRequest(action, executionId, stateName, findingsBucket, findingsKey, sourceJobId, targetJobId, plan);
+    return new ChecksumRequest(action, executionId, stateName, findingsBucket, findingsKeys, sourceJobId, targetJobId, plan);
   }
 
   private static ChecksumAction action(JsonNode node, List<PlanProblem> problems) {

@@ -172,31 +172,34 @@ final class ChecksumStep {
 
   /** Streams the findings, writing each contentUnverified key to both manifests; returns how many. */
   private long writeManifests(Plan plan, ChecksumRequest request, Map<ChecksumSide, Path> files) throws IOException {
-    String location = request.findings();
     long objects = 0;
-    try (InputStream findings =
-            reports
-                .open(request.findingsKey())
-                .orElseThrow(
-                    () ->
-                        new PreconditionFailedException(
-                            "There are no findings at " + location + ". Pass report.uri of the verify"
-                                + " step's result from this execution; nothing was created."));
-        BufferedReader lines = new BufferedReader(new InputStreamReader(findings, StandardCharsets.UTF_8));
-        Writer source = Files.newBufferedWriter(files.get(ChecksumSide.SOURCE), StandardCharsets.UTF_8);
+    try (Writer source = Files.newBufferedWriter(files.get(ChecksumSide.SOURCE), StandardCharsets.UTF_8);
         Writer target = Files.newBufferedWriter(files.get(ChecksumSide.TARGET), StandardCharsets.UTF_8)) {
-      int number = 0;
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode finding = finding(line, number, location);
-        if (unverified(finding)) {
-          String key = finding.get("key").asText();
-          source.write(ManifestCsv.row(plan.source().bucket(), key));
-          target.write(ManifestCsv.row(plan.target().bucket(), key));
-          objects++;
+      for (String key : request.findingsKeys()) {
+        String location = "s3://" + request.findingsBucket() + "/" + key;
+        try (InputStream findings =
+                reports
+                    .open(key)
+                    .orElseThrow(
+                        () ->
+                            new PreconditionFailedException(
+                                "There are no findings at " + location + ". Pass reports[*].uri of the verify"
+                                    + " step's result from this execution; nothing was created."));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(findings, StandardCharsets.UTF_8))) {
+          int number = 0;
+          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) {
+              continue;
+            }
+            JsonNode finding = finding(line, number, location);
+            if (unverified(finding)) {
+              String found = finding.get("key").asText();
+              source.write(ManifestCsv.row(plan.source().bucket(), found));
+              target.write(ManifestCsv.row(plan.target().bucket(), found));
+              objects++;
+            }
+          }
         }
       }
     }
@@ -213,7 +216,7 @@ final class ChecksumStep {
     if (finding == null || !finding.isObject() || !finding.path("key").isTextual() || !finding.path("categories").isArray()) {
       throw new PreconditionFailedException(
           "Line " + number + " of " + location + " is not a finding of the verify step ({\"key\": …,"
-              + " \"categories\": [...]}): pass report.uri of the verify step's result; nothing was created.");
+              + " \"categories\": [...]}): pass reports[*].uri of the verify step's result; nothing was created.");
     }
     return finding;
   }

@@ -73,7 +73,8 @@ class ChecksumAfterVerifyTest {
     S3_CONTROL.stubFor(post("/v20180820/jobs").withHeader("x-amz-account-id", equalTo("444455556666"))
         .willReturn(okXml(S3ControlStub.createJobResult("after-verify-target"))));
     ObjectNode start = TestPlans.payload(plan);
-    start.put("action", "START").put("stateName", "ComputeChecksums").put("findings", verified.at("/report/uri").asText());
+    start.put("action", "START").put("stateName", "ComputeChecksums");
+    verified.get("reports").forEach(file -> start.withArray("findings").add(file.path("uri").asText()));
     JsonNode started;
     try (S3ControlClient control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5))) {
       ChecksumHandler handler =

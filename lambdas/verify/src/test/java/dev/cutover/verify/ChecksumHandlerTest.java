@@ -148,6 +148,23 @@ class ChecksumHandlerTest {
   }
 
   @Test
+  void a_verification_resumed_over_several_invocations_gives_its_findings_files_and_start_reads_them_all() throws Exception {
+    String run = "start-segments";
+    String first = putFindings(run, finding("static/a.js", "contentUnverified"), finding("static/b.js", "missingOnTarget"));
+    String second = "cutover/assets-to-platform-account/verify/" + run + "/findings-0002.jsonl";
+    s3.putObject(r -> r.bucket(REPORTS).key(second), RequestBody.fromString(finding("static/z.js", "contentUnverified") + "\n", StandardCharsets.UTF_8));
+    stubCreateJobs();
+    ObjectNode payload = start(run, first);
+    payload.putArray("findings").add("s3://" + REPORTS + "/" + first).add("s3://" + REPORTS + "/" + second);
+
+    JsonNode started = invoke(handler(), payload);
+
+    assertThat(started.path("objects").asLong()).isEqualTo(2);
+    assertThat(object("cutover/assets-to-platform-account/checksum/" + run + "/" + STATE + "/source-manifest.csv"))
+        .isEqualTo(BLUE + ",static/a.js\n" + BLUE + ",static/z.js\n");
+  }
+
+  @Test
   void a_retried_start_sends_the_same_tokens_for_the_same_manifests_so_s3_creates_no_second_job() throws Exception {
     String run = "start-retried";
     String findings = putFindings(run, finding("static/legacy/app.js", "contentUnverified"));

@@ -29,9 +29,33 @@ class ChecksumRequestTest {
 
     assertThat(request.action()).isEqualTo(ChecksumAction.START);
     assertThat(request.findingsBucket()).isEqualTo("platform-cutover-reports");
-    assertThat(request.findingsKey()).isEqualTo("cutover/mig/verify/run-1/findings.jsonl");
+    assertThat(request.findingsKeys()).containsExactly("cutover/mig/verify/run-1/findings.jsonl");
     assertThat(request.findings()).isEqualTo("s3://platform-cutover-reports/cutover/mig/verify/run-1/findings.jsonl");
     assertThat(request.plan().migrationId()).isEqualTo("assets-to-platform-account");
+  }
+
+  @Test
+  void a_start_takes_every_findings_file_of_a_resumed_verification_and_names_each_bad_one() {
+    ObjectNode payload = payload("START").put("stateName", "ComputeChecksums");
+    payload.putArray("findings")
+        .add("s3://platform-cutover-reports/cutover/mig/verify/run-1/findings.jsonl")
+        .add("s3://platform-cutover-reports/cutover/mig/verify/run-1/findings-0002.jsonl");
+
+    ChecksumRequest request = ChecksumRequest.parse(payload);
+
+    assertThat(request.findingsKeys())
+        .containsExactly("cutover/mig/verify/run-1/findings.jsonl", "cutover/mig/verify/run-1/findings-0002.jsonl");
+    assertThat(request.findings()).endsWith("findings.jsonl and 1 more findings files");
+
+    ObjectNode bad = payload("START").put("stateName", "ComputeChecksums");
+    bad.putArray("findings").add("s3://platform-cutover-reports/a.jsonl").add(7).add("s3://elsewhere/b.jsonl");
+    assertThatThrownBy(() -> ChecksumRequest.parse(bad))
+        .isInstanceOfSatisfying(
+            InvalidPlanException.class,
+            e -> assertThat(e.problems()).extracting(PlanProblem::field).containsExactly("findings[1]", "findings[2]"));
+    ObjectNode empty = payload("START").put("stateName", "ComputeChecksums");
+    empty.putArray("findings");
+    assertThatThrownBy(() -> ChecksumRequest.parse(empty)).hasMessageContaining("findings: is required for START");
   }
 
   @Test
