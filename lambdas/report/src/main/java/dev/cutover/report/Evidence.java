@@ -2,6 +2,7 @@ package dev.cutover.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.plan.Plan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ record Evidence(
     var backfill = Section.read("backfill", "Backfill", s.get("backfill"), problems, BackfillEvidence::read);
     var verify = Section.read("verify", "Verify objects", s.get("verify"), problems, VerifyEvidence::read);
     var verifyKeys = Section.read("verifyKeys", "Hot-key verify", s.get("verifyKeys"), problems, VerifyEvidence::read);
+    var checksum = Section.read("checksum", "Checksum comparison", s.get("checksum"), problems, GenericEvidence::read);
     var parity = Section.read("parity", "Edge parity", s.get("parity"), problems, GenericEvidence::read);
     var logscan = Section.read("logscan", "Log scan", s.get("logscan"), problems, GenericEvidence::read);
     return new Evidence(
@@ -40,7 +42,7 @@ record Evidence(
         backfill,
         verify,
         verifyKeys,
-        List.of(parity, logscan),
+        List.of(checksum, parity, logscan),
         s,
         problems.list(),
         problems.total());
@@ -48,6 +50,8 @@ record Evidence(
 
   /** Every section in page order. */
   List<Section<?>> sections() {
-    return List.of(preflight, backfill, verify, verifyKeys, generic.get(0), generic.get(1));
+    List<Section<?>> all = new ArrayList<>(List.of(preflight, backfill, verify, verifyKeys));
+    all.addAll(generic);
+    return List.copyOf(all);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  *   "executionId": "arn:aws:states:us-east-1:444455556666:execution:cutover:run-1",
  *   "plan": { ... the execution input ... },
  *   "preflight": {...}, "backfill": {"progress": {...}, "report": {...}},
- *   "verify": {...}, "verifyKeys": {...}, "parity": {...}, "logscan": {...}
+ *   "verify": {...}, "verifyKeys": {...}, "checksum": {...}, "parity": {...}, "logscan": {...}
  * }
  * }</pre>
  *
@@ -35,7 +35,7 @@ record ReportInput(String executionId, Plan plan, Map<String, JsonNode> sections
 
   /** The sections the report knows, in page order. */
   static final List<String> SECTIONS =
-      List.of("preflight", "backfill", "verify", "verifyKeys", "parity", "logscan");
+      List.of("preflight", "backfill", "verify", "verifyKeys", "checksum", "parity", "logscan");
 
   static ReportInput parse(JsonNode payload) {
     if (payload == null || !payload.isObject()) {

@@ -20,7 +20,7 @@ class HtmlPageTest {
 
     List<String> ids = Page.elements(page.document.getDocumentElement(), e -> e.getTagName().equals("section"))
         .stream().map(e -> e.getAttribute("id")).toList();
-    assertThat(ids).containsExactly("verdict", "cost", "preflight", "backfill", "verify", "hot-keys", "parity", "logscan");
+    assertThat(ids).containsExactly("verdict", "cost", "preflight", "backfill", "verify", "hot-keys", "checksum", "parity", "logscan");
     Element verdict = page.byId("verdict");
     assertThat(verdict.getAttribute("class")).isEqualTo("verdict not-ready");
     assertThat(Page.elements(verdict, e -> e.getTagName().equals("p")).getFirst().getTextContent()).isEqualTo("NOT READY");
@@ -40,7 +40,8 @@ class HtmlPageTest {
         .stream().map(a -> a.getAttribute("href") + " " + a.getParentNode().getTextContent()).toList();
     assertThat(nav).containsExactly(
         "#preflight Preflight passed", "#backfill Backfill passed", "#verify Verify objects passed",
-        "#hot-keys Hot-key verify passed", "#parity Edge parity passed", "#logscan Log scan not run");
+        "#hot-keys Hot-key verify passed", "#checksum Checksum comparison not run", "#parity Edge parity passed",
+        "#logscan Log scan not run");
   }
 
   @Test

@@ -64,7 +64,7 @@ class ReportStepTest {
     assertThat(json.path("verdict").asText()).isEqualTo("NOT_READY");
     assertThat(json.path("reasons")).extracting(JsonNode::asText).isEqualTo(run.result().reasons());
     assertThat(json.path("sections").toString()).isEqualTo(
-        "{\"preflight\":\"NOT_PASSED\",\"backfill\":\"NOT_PASSED\",\"verify\":\"NOT_PASSED\",\"verifyKeys\":\"NOT_RUN\",\"parity\":\"PASSED\",\"logscan\":\"FAILED\"}");
+        "{\"preflight\":\"NOT_PASSED\",\"backfill\":\"NOT_PASSED\",\"verify\":\"NOT_PASSED\",\"verifyKeys\":\"NOT_RUN\",\"checksum\":\"NOT_RUN\",\"parity\":\"PASSED\",\"logscan\":\"FAILED\"}");
     assertThat(json.path("html").asText()).isEqualTo(run.result().html());
     assertThat(json.path("plan").path("source").path("bucket").asText()).isEqualTo("legacy-web-assets");
     for (String section : new String[] {"preflight", "backfill", "verify", "parity", "logscan"}) {
