@@ -37,7 +37,7 @@ public final class ReplicationHandler implements RequestStreamHandler {
    * The IAM role S3 assumes to replicate blue → green: a role of the source account, allowed to
    * read the source bucket and replicate into the target bucket (and use the KMS keys).
    */
-  public static final String REPLICATION_ROLE_ARN = "REPLICATION_ROLE_ARN";
+  public static final String REPLICATION_ROLE_ARN = "CUTOVER_REPLICATION_ROLE_ARN";
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplicationHandler.class);
 
