@@ -11,6 +11,7 @@ import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanProblem;
 import dev.cutover.preflight.aws.AwsFacts;
 import dev.cutover.preflight.port.Facts;
+import dev.cutover.task.TaskPayload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ public final class PreflightHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode payload = Payloads.read(input);
+    JsonNode payload = TaskPayload.read(input);
     PreflightResult result =
         StepLogging.handle(context, payload == null ? Map.of() : payload, () -> preflight(payload));
     output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,8 @@
 package dev.cutover.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.plan.Plan;
-import dev.cutover.plan.PlanProblem;
-import dev.cutover.plan.Plans;
+import dev.cutover.task.TaskPayload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,43 +35,16 @@ record ReportInput(String executionId, Plan plan, Map<String, JsonNode> sections
   static final List<String> SECTIONS =
       List.of("preflight", "backfill", "verify", "verifyKeys", "checksum", "parity", "logscan");
 
-  static ReportInput parse(JsonNode payload) {
-    if (payload == null || !payload.isObject()) {
-      throw new InvalidPlanException(
-          List.of(new PlanProblem("$", "the report task input must be a JSON object with executionId and plan, and the earlier steps' results.")));
-    }
-    List<PlanProblem> problems = new ArrayList<>();
+  static ReportInput parse(JsonNode node) {
     List<String> known = new ArrayList<>(List.of("executionId", "plan"));
     known.addAll(SECTIONS);
-    payload.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        problems.add(new PlanProblem(name, "is not a field the report step reads; it reads " + String.join(", ", known) + "."));
-      }
-    });
-    JsonNode id = payload.get("executionId");
-    String executionId = null;
-    if (id == null || !id.isTextual() || id.asText().isBlank()) {
-      problems.add(new PlanProblem("executionId", "is required: pass the execution ARN ($states.context.Execution.Id) as a string."));
-    } else {
-      executionId = id.asText();
-    }
-    Plan plan = null;
-    JsonNode planNode = payload.get("plan");
-    if (planNode == null || !planNode.isObject()) {
-      problems.add(new PlanProblem("plan", "is required: pass the execution input (the plan) as a JSON object."));
-    } else {
-      try {
-        plan = Plans.parse(planNode);
-      } catch (InvalidPlanException e) {
-        e.problems().forEach(p -> problems.add(new PlanProblem(p.field().equals("$") ? "plan" : "plan." + p.field(), p.message())));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidPlanException(problems);
-    }
+    TaskPayload payload = TaskPayload.of(node, "report", known);
+    String executionId = payload.executionId();
+    Plan plan = payload.plan();
+    payload.done();
     Map<String, JsonNode> sections = new LinkedHashMap<>();
     for (String name : SECTIONS) {
-      JsonNode section = payload.get(name);
+      JsonNode section = node.get(name);
       if (section != null && !section.isNull()) {
         sections.put(name, section);
       }

@@ -9,6 +9,7 @@ import dev.cutover.json.Json;
 import dev.cutover.logging.StepLogging;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.task.TaskPayload;
 import dev.cutover.verify.aws.AwsChecksumPorts;
 import dev.cutover.verify.port.ChecksumJobs;
 import dev.cutover.verify.port.ReportFiles;
@@ -88,7 +89,7 @@ public final class ChecksumHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode payload = Payloads.read(input);
+    JsonNode payload = TaskPayload.read(input);
     Object result =
         StepLogging.handle(context, payload == null ? Json.mapper().createObjectNode() : payload, () -> run(payload));
     output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));

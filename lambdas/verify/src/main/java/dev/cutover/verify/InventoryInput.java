@@ -1,14 +1,12 @@
 package dev.cutover.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanProblem;
-import dev.cutover.plan.Plans;
 import dev.cutover.queries.aws.AthenaTarget;
 import dev.cutover.queries.inventory.InventoryDiff;
 import dev.cutover.queries.sql.TableName;
-import java.util.ArrayList;
+import dev.cutover.task.TaskPayload;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -62,16 +60,12 @@ record InventoryInput(String executionId, String stateName, Plan plan, Inventory
   /** Step Functions state names: at most 80 characters. */
   private static final int MAX_STATE_NAME = 80;
 
-  static InventoryInput parse(JsonNode payload) {
-    if (payload == null || !payload.isObject()) {
-      throw new InvalidPlanException(
-          List.of(new PlanProblem("$", "the inventory-diff task input must be a JSON object with executionId, plan and inventory.")));
-    }
-    List<PlanProblem> problems = new ArrayList<>();
-    unknownFields(payload, "", FIELDS, problems);
-    String executionId = text(payload, "executionId", problems, "is required: pass the execution ARN ($states.context.Execution.Id) as a string.");
+  static InventoryInput parse(JsonNode node) {
+    TaskPayload payload = TaskPayload.of(node, "inventory-diff", FIELDS);
+    List<PlanProblem> problems = payload.problems();
+    String executionId = payload.executionId();
     String stateName = DEFAULT_STATE_NAME;
-    JsonNode state = payload.get("stateName");
+    JsonNode state = node.get("stateName");
     if (state != null && !state.isNull()) {
       if (!state.isTextual() || state.asText().isBlank() || state.asText().length() > MAX_STATE_NAME) {
         problems.add(new PlanProblem("stateName", "must be the state's name, 1 to " + MAX_STATE_NAME + " characters ($states.context.State.Name), or left out."));
@@ -79,21 +73,9 @@ record InventoryInput(String executionId, String stateName, Plan plan, Inventory
         stateName = state.asText();
       }
     }
-    Plan plan = null;
-    JsonNode planNode = payload.get("plan");
-    if (planNode == null || !planNode.isObject()) {
-      problems.add(new PlanProblem("plan", "is required: pass the execution input (the plan) as a JSON object."));
-    } else {
-      try {
-        plan = Plans.parse(planNode);
-      } catch (InvalidPlanException e) {
-        e.problems().forEach(p -> problems.add(new PlanProblem("plan." + p.field(), p.message())));
-      }
-    }
-    InventorySettings inventory = inventory(payload.get("inventory"), problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidPlanException(problems);
-    }
+    Plan plan = payload.plan();
+    InventorySettings inventory = inventory(node.get("inventory"), problems);
+    payload.done();
     return new InventoryInput(executionId, stateName, plan, inventory);
   }
 
@@ -141,15 +123,6 @@ record InventoryInput(String executionId, String stateName, Plan plan, Inventory
       return null;
     }
     return TableName.of(name);
-  }
-
-  private static String text(JsonNode node, String field, List<PlanProblem> problems, String message) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      problems.add(new PlanProblem(field, message));
-      return null;
-    }
-    return value.asText();
   }
 
   private static String text(JsonNode node, String path, String field, List<PlanProblem> problems, Pattern pattern, String message) {

@@ -10,6 +10,7 @@ import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
 import dev.cutover.logging.StepLogging;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.task.TaskPayload;
 import dev.cutover.verify.BatchInvocation.Request;
 import dev.cutover.verify.BatchInvocation.Response;
 import dev.cutover.verify.aws.S3Buckets;
@@ -53,7 +54,7 @@ public final class VerifyBatchTaskHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode payload = Payloads.read(input);
+    JsonNode payload = TaskPayload.read(input);
     String jobId = payload == null ? "" : payload.path("job").path("id").asText("");
     Response response =
         StepLogging.handle(

@@ -10,6 +10,7 @@ import dev.cutover.logging.StepLogging;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanProblem;
 import dev.cutover.plan.Side;
+import dev.cutover.task.TaskPayload;
 import dev.cutover.verify.aws.S3Buckets;
 import dev.cutover.verify.port.BucketRef;
 import dev.cutover.verify.port.Buckets;
@@ -77,7 +78,7 @@ public final class VerifyHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode payload = Payloads.read(input);
+    JsonNode payload = TaskPayload.read(input);
     Deadline deadline = Deadline.of(context::getRemainingTimeInMillis, TIME_RESERVE);
     VerifyResult result =
         StepLogging.handle(context, payload == null ? Map.of() : payload, () -> verify(payload, deadline));

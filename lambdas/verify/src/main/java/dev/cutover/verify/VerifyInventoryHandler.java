@@ -8,6 +8,7 @@ import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
 import dev.cutover.logging.StepLogging;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.task.TaskPayload;
 import dev.cutover.verify.aws.AthenaQueryEngine;
 import dev.cutover.verify.port.QueryEngine;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class VerifyInventoryHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode payload = Payloads.read(input);
+    JsonNode payload = TaskPayload.read(input);
     InventoryVerifyResult result =
         StepLogging.handle(context, payload == null ? Map.of() : payload, () -> verify(payload));
     output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
