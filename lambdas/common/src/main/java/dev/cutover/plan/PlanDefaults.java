@@ -31,6 +31,9 @@ public final class PlanDefaults {
   public static final int LOG_SCAN_TOP_N = 1000;
   public static final int PROBE_SAMPLE_SIZE = 50;
 
+  /** No configuration difference between the distributions is intended unless the plan says so. */
+  public static final List<String> PARITY_ALLOW = List.of();
+
   /** 24 hours for a person to approve the cutover. */
   public static final int APPROVAL_TIMEOUT_SECONDS = 86_400;
 

@@ -35,6 +35,10 @@ public final class PlanValidator {
   public static final int MAX_INPUT_BYTES = 32 * 1024;
 
   static final int MAX_LIST_SIZE = 100;
+  private static final int MAX_PARITY_PATH_CHARS = 512;
+
+  /** Parts of a distribution's configuration that differ by design: the edge parity step skips them. */
+  private static final List<String> NEVER_COMPARED = List.of("CallerReference", "Aliases", "Comment");
   private static final int MAX_PREFIX_BYTES = 512;
 
   private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
@@ -357,6 +361,72 @@ public final class PlanValidator {
     range("validation.logScanWindowDays", v.logScanWindowDays(), 1, 90, "days of CloudFront logs to scan");
     range("validation.logScanTopN", v.logScanTopN(), 1, 100_000, "most requested keys to check");
     range("validation.probeSampleSize", v.probeSampleSize(), 1, 1_000, "keys to probe through both distributions");
+    List<String> allow = v.parityAllow();
+    checkListSize("validation.parityAllow", allow.size());
+    Set<String> seenAllow = new HashSet<>();
+    for (int i = 0; i < allow.size(); i++) {
+      String field = "validation.parityAllow[" + i + "]";
+      if (checkParityAllow(field, allow.get(i)) && !seenAllow.add(allow.get(i))) {
+        problem(field, "\"" + allow.get(i) + "\" is listed twice; list each path once.");
+      }
+    }
+  }
+
+  /**
+   * An allow-list entry must be able to match a path the edge parity step reports: it starts with
+   * a part of the distribution's configuration that the step compares, and its brackets (list
+   * entries, as in {@code CacheBehaviors[/img/*]}) are balanced.
+   */
+  private boolean checkParityAllow(String field, String entry) {
+    String example = " Give a path as the edge parity step reports it, e.g. \"CacheBehaviors[/legacy/*].Compress\" or \"Origins[bucket].OriginShield\".";
+    if (entry.isBlank()) {
+      problem(field, "is empty." + example);
+      return false;
+    }
+    if (!entry.equals(entry.strip())) {
+      problem(field, "\"" + entry + "\" has spaces at either end; remove them, or it can never match a reported path.");
+      return false;
+    }
+    if (entry.length() > MAX_PARITY_PATH_CHARS) {
+      problem(field, "is longer than " + MAX_PARITY_PATH_CHARS + " characters, longer than any path the edge parity step reports.");
+      return false;
+    }
+    int depth = 0;
+    for (char c : entry.toCharArray()) {
+      depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+      if (depth < 0 || depth > 1) {
+        break;
+      }
+    }
+    if (depth != 0) {
+      problem(field, "\"" + entry + "\" has an unbalanced '[' or ']', so it can never match; list entries are written Name[key], once each, e.g. \"CustomErrorResponses[404].ResponsePagePath\".");
+      return false;
+    }
+    String root = entry.split("[.\\[]", 2)[0];
+    List<String> roots = ValidationSettings.PARITY_PATH_ROOTS;
+    boolean matches = root.contains("*") ? roots.stream().anyMatch(r -> glob(root).matcher(r).matches()) : roots.contains(root);
+    if (matches) {
+      return true;
+    }
+    if (NEVER_COMPARED.contains(root)) {
+      problem(field, "\"" + entry + "\" names " + root + ", which the edge parity step never compares (it differs between the two distributions by design), so it can never match; remove the entry.");
+    } else {
+      String hint = PlanShape.suggestion(root, roots).map(s -> "did you mean \"" + s + "\"? ").orElse("");
+      problem(field, "\"" + entry + "\" starts with \"" + root + "\", which is not a part of a distribution's configuration the edge parity step compares, so it can never match; " + hint + "paths start with one of " + String.join(", ", roots) + ".");
+    }
+    return false;
+  }
+
+  /** {@code *} matches any characters; everything else is literal. */
+  private static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (String part : glob.split("\\*", -1)) {
+      if (!regex.isEmpty()) {
+        regex.append(".*");
+      }
+      regex.append(Pattern.quote(part));
+    }
+    return Pattern.compile(regex.toString());
   }
 
   private void checkApproval(Plan plan) {

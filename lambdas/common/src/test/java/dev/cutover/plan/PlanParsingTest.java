@@ -35,6 +35,7 @@ class PlanParsingTest {
 
     assertThat(plan.validation().metadataFields()).isEqualTo(PlanDefaults.METADATA_FIELDS);
     assertThat(plan.validation().mismatchTolerance()).isZero();
+    assertThat(plan.validation().parityAllow()).isEmpty();
     assertThat(plan.approval().timeoutSeconds()).isEqualTo(86_400);
     assertThat(plan.approval().approverMustDifferFromStarter()).isTrue();
     assertThat(plan.bake().durationSeconds()).isEqualTo(1_800);
@@ -92,5 +93,14 @@ class PlanParsingTest {
     Plan plan = Plans.parse(PlanFixtures.migrateWith("target.kmsKeyArn", "\"arn:aws:kms:us-east-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab\""));
 
     assertThat(plan.target().kmsKeyArn()).contains("mrk-");
+  }
+
+  @Test
+  void parity_allow_list_takes_paths_and_globs_that_can_match() {
+    ObjectNode root = PlanFixtures.migrateTree();
+    PlanFixtures.set(root, "validation.parityAllow", "[\"CacheBehaviors[/legacy/*].Compress\", \"Logging.Enabled\", \"*.ResponseHeadersPolicy\", \"Cache*\"]");
+
+    assertThat(Plans.parse(root.toString()).validation().parityAllow())
+        .containsExactly("CacheBehaviors[/legacy/*].Compress", "Logging.Enabled", "*.ResponseHeadersPolicy", "Cache*");
   }
 }
