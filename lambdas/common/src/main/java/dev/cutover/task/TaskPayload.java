@@ -9,8 +9,11 @@ import dev.cutover.plan.PlanProblem;
 import dev.cutover.plan.Plans;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a step's task payload the way every step does: a JSON object whose fields are all ones the
@@ -102,6 +105,66 @@ public final class TaskPayload {
       e.problems().forEach(p -> problem(p.field().equals("$") ? "plan" : "plan." + p.field(), p.message()));
       return null;
     }
+  }
+
+  /** S3's longest key, in UTF-8 bytes. */
+  public static final int MAX_KEY_BYTES = 1024;
+
+  /**
+   * An optional array of blue's object keys at {@code field}: each a non-empty full key of at most
+   * {@value #MAX_KEY_BYTES} bytes under {@code prefix}, listed once. Problems are noted per entry
+   * ({@code field[i]}).
+   *
+   * @param max the most keys the step takes
+   * @param shape what the field must be, said when it is not an array of 1 to {@code max} keys,
+   *     e.g. {@code "must be an array of 1 to 1000 object keys, or left out to …"}
+   * @return the keys in the given order; {@code null} when the field is absent or wrong
+   */
+  public List<String> sourceKeys(String field, String prefix, int max, String shape) {
+    JsonNode list = node.get(field);
+    if (list == null || list.isNull()) {
+      return null;
+    }
+    if (!list.isArray() || list.isEmpty() || list.size() > max) {
+      problem(field, shape);
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode key = list.get(i);
+      String path = field + "[" + i + "]";
+      if (!key.isTextual() || key.asText().isEmpty()) {
+        problem(path, "must be a non-empty string: an object key in the source bucket.");
+      } else if (key.asText().getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+        problem(path, "is longer than " + MAX_KEY_BYTES + " bytes, the longest key S3 allows.");
+      } else if (!key.asText().startsWith(prefix)) {
+        problem(path, "\"" + key.asText() + "\" is not under the source prefix \"" + prefix + "\"; give full source keys.");
+      } else if (!seen.add(key.asText())) {
+        problem(path, "\"" + key.asText() + "\" is listed twice; list each key once.");
+      } else {
+        keys.add(key.asText());
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * The source prefix the plan gives, read from the tree even when another plan field is wrong,
+   * so that keys are still checked against it.
+   */
+  public String sourcePrefix(Plan plan) {
+    return plan != null ? plan.source().prefixOrEmpty() : node.path("plan").path("source").path("prefix").asText("");
+  }
+
+  /**
+   * The execution's name (the ARN's last part) made safe for an S3 key: the folder a step's
+   * reports for one execution go to, so a retried task overwrites its own report.
+   */
+  public static String runName(String executionId) {
+    String name = executionId.substring(executionId.lastIndexOf(':') + 1);
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "run" : safe;
   }
 
   /** Notes a problem with {@code field} (a path such as {@code keys[2]}). */

@@ -84,4 +84,33 @@ class TaskPayloadTest {
     assertThat(TaskPayload.read(new ByteArrayInputStream(new byte[0]))).isNull();
     assertThat(TaskPayload.read(new ByteArrayInputStream("{\"a\":1}".getBytes(StandardCharsets.UTF_8))).path("a").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void a_run_is_named_after_the_execution_so_a_retried_task_overwrites_its_own_report() {
+    assertThat(TaskPayload.runName("arn:aws:states:us-east-1:444455556666:execution:cutover:nightly-2026-11-24")).isEqualTo("nightly-2026-11-24");
+    assertThat(TaskPayload.runName("arn:aws:states:us-east-1:1:execution:sm:run 1/é")).isEqualTo("run-1--");
+    assertThat(TaskPayload.runName("arn:aws:states:us-east-1:444455556666:execution:cutover:..")).isEqualTo("run");
+    assertThat(TaskPayload.runName("local execution/é")).isEqualTo("local-execution--");
+  }
+
+  @Test
+  void source_keys_are_checked_one_by_one_against_the_prefix_length_and_repeats() {
+    ObjectNode node = example();
+    node.putArray("keys").add("static/app.js").add("private/x.js").add("static/app.js").add("").add("static/" + "a".repeat(1020));
+    TaskPayload payload = TaskPayload.of(node, "verify", FIELDS);
+
+    List<String> keys = payload.sourceKeys("keys", "static/", 10, "must be an array of keys.");
+
+    assertThat(keys).containsExactly("static/app.js");
+    assertThat(payload.problems()).extracting(p -> p.field() + ": " + p.message()).containsExactly(
+        "keys[1]: \"private/x.js\" is not under the source prefix \"static/\"; give full source keys.",
+        "keys[2]: \"static/app.js\" is listed twice; list each key once.",
+        "keys[3]: must be a non-empty string: an object key in the source bucket.",
+        "keys[4]: is longer than 1024 bytes, the longest key S3 allows.");
+    ObjectNode tooMany = example();
+    tooMany.putArray("keys").add("static/a").add("static/b");
+    TaskPayload capped = TaskPayload.of(tooMany, "verify", FIELDS);
+    assertThat(capped.sourceKeys("keys", "static/", 1, "must be an array of 1 to 1 keys.")).isNull();
+    assertThat(capped.problems()).extracting(PlanProblem::message).containsExactly("must be an array of 1 to 1 keys.");
+  }
 }

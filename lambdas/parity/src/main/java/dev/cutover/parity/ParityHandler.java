@@ -2,7 +2,6 @@ package dev.cutover.parity;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.errors.InvalidPlanException;
@@ -14,6 +13,7 @@ import dev.cutover.parity.port.Accounts;
 import dev.cutover.parity.port.Probe;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.task.TaskPayload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +73,7 @@ public final class ParityHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode payload = read(input);
+    JsonNode payload = TaskPayload.read(input);
     Deadline deadline = () -> context.getRemainingTimeInMillis() < TIME_RESERVE.toMillis();
     ParityResult result = StepLogging.handle(context, payload == null ? Map.of() : payload, () -> parity(payload, deadline));
     output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
@@ -105,24 +105,7 @@ public final class ParityHandler implements RequestStreamHandler {
   }
 
   static String reportKey(Plan plan, String executionId) {
-    return plan.batch().reportPrefix() + plan.migrationId() + "/parity/" + runName(executionId) + "/findings.json";
+    return plan.batch().reportPrefix() + plan.migrationId() + "/parity/" + TaskPayload.runName(executionId) + "/findings.json";
   }
 
-  /** The execution's name (the ARN's last part), made safe for a key; as the verify step names its runs. */
-  static String runName(String executionId) {
-    String name = executionId.substring(executionId.lastIndexOf(':') + 1);
-    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
-    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "run" : safe;
-  }
-
-  /** The payload's JSON tree, or {@code null} when it is not JSON (reported as bad input). */
-  private static JsonNode read(InputStream input) throws IOException {
-    byte[] raw = input.readAllBytes();
-    try {
-      JsonNode tree = Json.mapper().readTree(raw);
-      return tree == null || tree.isMissingNode() ? null : tree;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
 }

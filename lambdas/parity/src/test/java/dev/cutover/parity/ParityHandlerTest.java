@@ -168,13 +168,6 @@ class ParityHandlerTest {
         .hasMessageContaining("CloudFront distribution E2QWRUHAPOMQZL does not exist in the account of role arn:aws:iam::111122223333:role/cutover-source");
   }
 
-  @Test
-  void runs_are_named_like_the_verify_steps() {
-    assertThat(ParityHandler.runName("arn:aws:states:us-east-1:444455556666:execution:cutover:run-1")).isEqualTo("run-1");
-    assertThat(ParityHandler.runName("arn:aws:states:us-east-1:444455556666:execution:cutover:..")).isEqualTo("run");
-    assertThat(ParityHandler.runName("local execution/é")).isEqualTo("local-execution--");
-  }
-
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

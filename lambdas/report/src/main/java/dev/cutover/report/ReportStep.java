@@ -6,6 +6,7 @@ import dev.cutover.json.Json;
 import dev.cutover.plan.Plan;
 import dev.cutover.report.port.ReportLocation;
 import dev.cutover.report.port.ReportStore;
+import dev.cutover.task.TaskPayload;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,7 +40,7 @@ final class ReportStep {
     Evidence evidence = Evidence.read(input);
     Assessment assessment = Assessment.of(evidence);
     Summary summary = Summary.of(evidence);
-    String runName = runName(input.executionId());
+    String runName = TaskPayload.runName(input.executionId());
     String folder = folder(plan, runName);
     String bucket = plan.batch().reportBucket();
     String jsonUri = new ReportLocation(bucket, folder + JSON_FILE).uri();
@@ -78,15 +79,6 @@ final class ReportStep {
     return plan.batch().reportPrefix() + plan.migrationId() + "/report/" + runName + "/";
   }
 
-  /**
-   * The execution's name (the ARN's last part), made safe for a key: the same rule as the verify
-   * step's report, so one run's reports sit under the same name.
-   */
-  static String runName(String executionId) {
-    String name = executionId.substring(executionId.lastIndexOf(':') + 1);
-    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
-    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "run" : safe;
-  }
 
   private static String pretty(Object value) {
     try {

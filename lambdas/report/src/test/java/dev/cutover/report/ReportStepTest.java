@@ -43,13 +43,6 @@ class ReportStepTest {
   }
 
   @Test
-  void the_run_name_follows_the_verify_steps_rule() {
-    assertThat(ReportStep.runName(Fixtures.EXECUTION_ID)).isEqualTo("nightly-2026-11-24");
-    assertThat(ReportStep.runName("arn:aws:states:us-east-1:1:execution:sm:run 1/é")).isEqualTo("run-1--");
-    assertThat(ReportStep.runName("..")).isEqualTo("run");
-  }
-
-  @Test
   void report_json_holds_the_verdict_the_statuses_and_the_evidence_exactly_as_received() {
     ObjectNode payload = Fixtures.mostFailed();
     Reports.Run run = Reports.run(payload);

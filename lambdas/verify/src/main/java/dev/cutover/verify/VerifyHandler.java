@@ -126,17 +126,11 @@ public final class VerifyHandler implements RequestStreamHandler {
   }
 
   static String reportKey(Plan plan, VerifyInput input) {
-    String run = runName(input.executionId());
+    String run = TaskPayload.runName(input.executionId());
     String file = input.keys() == null ? "findings.jsonl" : "keys-" + digest(input.keys()) + ".jsonl";
     return plan.batch().reportPrefix() + plan.migrationId() + "/verify/" + run + "/" + file;
   }
 
-  /** The execution's name (the ARN's last part), made safe for a key. */
-  static String runName(String executionId) {
-    String name = executionId.substring(executionId.lastIndexOf(':') + 1);
-    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
-    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "run" : safe;
-  }
 
   /** Names a set of keys so the same set maps to the same report on a retry. */
   private static String digest(List<String> keys) {

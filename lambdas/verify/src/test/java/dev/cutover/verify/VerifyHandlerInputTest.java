@@ -79,13 +79,6 @@ class VerifyHandlerInputTest {
     assertThat(VerifySettings.fromEnvironment(Map.of()).concurrency()).isEqualTo(VerifySettings.DEFAULT_CONCURRENCY);
   }
 
-  @Test
-  void the_report_is_named_after_the_execution_so_a_retry_overwrites_its_own() {
-    assertThat(VerifyHandler.runName(TestPlans.EXECUTION_ID)).isEqualTo("nightly-2026-11-24");
-    assertThat(VerifyHandler.runName("arn:aws:states:us-east-1:1:execution:sm:run 1/é")).isEqualTo("run-1--");
-    assertThat(VerifyHandler.runName("..")).isEqualTo("run");
-  }
-
   private static InvalidPlanException refused(String payload) {
     VerifyHandler handler = new VerifyHandler(UNTOUCHED, () -> Verification.SETTINGS, d -> {});
     Throwable thrown =
