@@ -7,22 +7,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.cutover.testing.S3ControlStub.texts;
+import static dev.cutover.testing.S3ControlStub.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.cutover.backfill.aws.S3ControlBatchJobs;
-import dev.cutover.backfill.aws.S3ControlStub;
-import dev.cutover.backfill.aws.S3MockLoopback;
 import dev.cutover.backfill.aws.S3ReportObjects;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.json.Json;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.S3ControlStub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,15 +33,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,6 +49,7 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
  * The handler end to end: payloads as the state machine sends them, S3 Control on WireMock, the
  * report bucket on S3Mock.
  */
+@ExtendWith(EmbeddedS3.class)
 class BackfillHandlerTest {
 
   static final String EXECUTION =
@@ -59,15 +59,15 @@ class BackfillHandlerTest {
   static final String BACKFILL_PREFIX = "cutover/assets-to-platform-account/backfill";
 
   @RegisterExtension static final WireMockExtension S3_CONTROL = S3ControlStub.extension();
-  @RegisterExtension static final S3MockExtension S3_MOCK = S3MockLoopback.extension(REPORT_BUCKET);
 
   static S3Client s3;
   static S3ControlClient s3Control;
 
   @BeforeAll
   static void clients() {
-    s3 = S3MockLoopback.client(S3_MOCK);
-    s3Control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5));
+    s3 = EmbeddedS3.client(EmbeddedS3.endpoint());
+    EmbeddedS3.bucket(REPORT_BUCKET);
+    s3Control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5), S3ControlBatchJobs::client);
   }
 
   @AfterAll
@@ -181,7 +181,7 @@ class BackfillHandlerTest {
     String jobId = "job-three-failed";
     S3_CONTROL.stubFor(
         get("/v20180820/jobs/" + jobId)
-            .willReturn(okXml(S3ControlStub.describeJobResult(jobId, "Complete", 10, 7, 3, ""))));
+            .willReturn(okXml(S3ControlStub.describeReplicationJob(jobId, "Complete", 10, 7, 3, ""))));
     String csv =
         "legacy-web-assets,static/img/hero%20banner.png,3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY,failed,403,AccessDenied,Access Denied\n"
             + "legacy-web-assets,static/c%2B%2B/caf%C3%A9+men%C3%BC.js,a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV,failed,403,AccessDenied,Access Denied\n"
@@ -251,7 +251,7 @@ class BackfillHandlerTest {
   void a_running_job_reports_its_progress() throws Exception {
     String jobId = "job-running";
     S3_CONTROL.stubFor(
-        get("/v20180820/jobs/" + jobId).willReturn(okXml(S3ControlStub.describeJobResult(jobId, "Active", 1200, 700, 2, ""))));
+        get("/v20180820/jobs/" + jobId).willReturn(okXml(S3ControlStub.describeReplicationJob(jobId, "Active", 1200, 700, 2, ""))));
 
     JsonNode progress = invoke(payload("DESCRIBE").put("jobId", jobId));
 
@@ -386,30 +386,11 @@ class BackfillHandlerTest {
 
   private static JsonNode invoke(BackfillHandler handler, byte[] payload) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(payload), out, new FakeContext());
+    handler.handleRequest(new ByteArrayInputStream(payload), out, new FakeContext("cutover-backfill"));
     return Json.mapper().readTree(out.toByteArray());
   }
 
   private static List<LoggedRequest> createJobRequests() {
     return S3_CONTROL.findAll(postRequestedFor(urlEqualTo("/v20180820/jobs")));
-  }
-
-  private static Document xml(LoggedRequest request) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(request.getBody()));
-  }
-
-  private static List<String> texts(Document doc, String path) throws Exception {
-    StringBuilder xpath = new StringBuilder();
-    for (String step : path.substring(1).split("/")) {
-      xpath.append('/').append(step.equals("*") ? "*" : "*[local-name()='" + step + "']");
-    }
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath.toString(), doc, XPathConstants.NODESET);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      values.add(nodes.item(i).getTextContent());
-    }
-    return values;
   }
 }

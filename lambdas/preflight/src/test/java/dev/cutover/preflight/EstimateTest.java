@@ -1,7 +1,7 @@
 package dev.cutover.preflight;
 
-import static dev.cutover.preflight.support.TestPlans.BLUE;
-import static dev.cutover.preflight.support.TestPlans.GREEN;
+import static dev.cutover.testing.TestPlans.BLUE;
+import static dev.cutover.testing.TestPlans.GREEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.json.Json;
 import dev.cutover.plan.Plan;
 import dev.cutover.preflight.port.DefaultEncryption;
-import dev.cutover.preflight.port.ObjectProbe;
 import dev.cutover.preflight.port.ObjectProbe.Access;
-import dev.cutover.preflight.support.TestPlans;
+import dev.cutover.preflight.port.ObjectProbe;
+import dev.cutover.testing.TestPlans;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.cutover.preflight;
 
-import static dev.cutover.preflight.support.TestPlans.BLUE;
-import static dev.cutover.preflight.support.TestPlans.BLUE_ROLE;
-import static dev.cutover.preflight.support.TestPlans.GREEN;
-import static dev.cutover.preflight.support.TestPlans.GREEN_ROLE;
+import static dev.cutover.testing.TestPlans.BLUE;
+import static dev.cutover.testing.TestPlans.BLUE_ROLE;
+import static dev.cutover.testing.TestPlans.GREEN;
+import static dev.cutover.testing.TestPlans.GREEN_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -20,8 +20,8 @@ import dev.cutover.preflight.port.Facts;
 import dev.cutover.preflight.port.KeyFacts;
 import dev.cutover.preflight.port.ObjectProbe;
 import dev.cutover.preflight.port.Versioning;
-import dev.cutover.preflight.support.FakeContext;
-import dev.cutover.preflight.support.TestPlans;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,7 +104,7 @@ class PreflightHandlerTest {
 
   private static JsonNode invoke(PreflightHandler handler, JsonNode payload) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+    handler.handleRequest(new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-preflight"));
     return Json.mapper().readTree(out.toByteArray());
   }
 
@@ -124,7 +124,7 @@ class PreflightHandlerTest {
     PreflightHandler handler = new PreflightHandler(untouched, () -> PreflightSettings.DEFAULT);
     Throwable thrown =
         catchThrowable(
-            () -> handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), new FakeContext()));
+            () -> handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), new FakeContext("cutover-preflight")));
     assertThat(thrown).isInstanceOf(InvalidPlanException.class);
     return (InvalidPlanException) thrown;
   }

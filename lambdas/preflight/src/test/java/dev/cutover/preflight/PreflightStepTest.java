@@ -1,21 +1,21 @@
 package dev.cutover.preflight;
 
-import static dev.cutover.preflight.support.TestPlans.BLUE;
-import static dev.cutover.preflight.support.TestPlans.BLUE_ROLE;
-import static dev.cutover.preflight.support.TestPlans.GREEN;
-import static dev.cutover.preflight.support.TestPlans.GREEN_KEY;
-import static dev.cutover.preflight.support.TestPlans.GREEN_ROLE;
+import static dev.cutover.testing.TestPlans.BLUE;
+import static dev.cutover.testing.TestPlans.BLUE_ROLE;
+import static dev.cutover.testing.TestPlans.GREEN;
+import static dev.cutover.testing.TestPlans.GREEN_KEY;
+import static dev.cutover.testing.TestPlans.GREEN_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cutover.plan.Plan;
 import dev.cutover.preflight.port.DefaultEncryption;
 import dev.cutover.preflight.port.LifecycleRule;
-import dev.cutover.preflight.port.ObjectProbe;
 import dev.cutover.preflight.port.ObjectProbe.Access;
+import dev.cutover.preflight.port.ObjectProbe;
 import dev.cutover.preflight.port.Refusal;
 import dev.cutover.preflight.port.Versioning;
-import dev.cutover.preflight.support.TestPlans;
+import dev.cutover.testing.TestPlans;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

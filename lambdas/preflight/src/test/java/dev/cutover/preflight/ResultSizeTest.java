@@ -1,15 +1,15 @@
 package dev.cutover.preflight;
 
-import static dev.cutover.preflight.support.TestPlans.BLUE;
-import static dev.cutover.preflight.support.TestPlans.GREEN;
+import static dev.cutover.testing.TestPlans.BLUE;
+import static dev.cutover.testing.TestPlans.GREEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.json.Json;
 import dev.cutover.plan.Plan;
 import dev.cutover.preflight.port.LifecycleRule;
-import dev.cutover.preflight.port.ObjectProbe;
 import dev.cutover.preflight.port.ObjectProbe.Access;
-import dev.cutover.preflight.support.TestPlans;
+import dev.cutover.preflight.port.ObjectProbe;
+import dev.cutover.testing.TestPlans;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

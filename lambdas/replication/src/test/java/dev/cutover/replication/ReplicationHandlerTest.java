@@ -18,12 +18,12 @@ import dev.cutover.replication.aws.S3BucketReplication;
 import dev.cutover.replication.aws.S3Clients;
 import dev.cutover.replication.aws.S3RecordStore;
 import dev.cutover.replication.port.Bucket;
-import dev.cutover.replication.testing.FakeContext;
 import dev.cutover.replication.testing.Payloads;
-import dev.cutover.replication.testing.SharedS3Mock;
 import dev.cutover.replication.testing.SourceBucketStub;
 import dev.cutover.replication.testing.TestS3;
 import dev.cutover.replication.testing.Xml;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The step end to end through its handler: blue's S3 API is WireMock (S3Mock has no replication
  * configuration), the report bucket is S3Mock, both reached with real SDK clients.
  */
-@ExtendWith(SharedS3Mock.class)
+@ExtendWith(EmbeddedS3.class)
 class ReplicationHandlerTest {
 
   private static final String BLUE = "legacy-web-assets";
@@ -65,7 +65,8 @@ class ReplicationHandlerTest {
   static void start() {
     blue = new SourceBucketStub(BLUE);
     blueS3 = TestS3.client(blue.endpoint());
-    reportS3 = TestS3.client(SharedS3Mock.endpoint());
+    reportS3 = TestS3.client(EmbeddedS3.endpoint());
+    EmbeddedS3.bucket(Payloads.REPORT_BUCKET);
   }
 
   @AfterAll
@@ -94,7 +95,7 @@ class ReplicationHandlerTest {
     assertThat(result.path("originalHadConfiguration").asBoolean()).isFalse();
     assertThat(result.path("originalRecordedNow").asBoolean()).isTrue();
     assertThat(result.path("original").asText())
-        .isEqualTo("s3://" + SharedS3Mock.REPORT_BUCKET + "/" + recordKey(plan));
+        .isEqualTo("s3://" + Payloads.REPORT_BUCKET + "/" + recordKey(plan));
     assertThat(record(plan)).hasValue(new byte[0]);
     assertThat(blue.puts()).hasSize(1);
     Document put = Xml.parse(blue.puts().getFirst());
@@ -419,7 +420,7 @@ class ReplicationHandlerTest {
     String migrationId = plan.path("migrationId").asText();
     assertThat(clientsAskedFor)
         .contains(new Bucket(BLUE, "111122223333", "us-east-1", "arn:aws:iam::111122223333:role/cutover-source", migrationId))
-        .contains(new Bucket(SharedS3Mock.REPORT_BUCKET, "444455556666", "us-east-1", "arn:aws:iam::444455556666:role/cutover-target", migrationId));
+        .contains(new Bucket(Payloads.REPORT_BUCKET, "444455556666", "us-east-1", "arn:aws:iam::444455556666:role/cutover-target", migrationId));
     assertThat(blue.server().getAllServeEvents())
         .allSatisfy(e -> assertThat(e.getRequest().getHeader("x-amz-expected-bucket-owner")).isEqualTo("111122223333"));
   }
@@ -482,7 +483,7 @@ class ReplicationHandlerTest {
         new ReplicationHandler(new S3BucketReplication(clients), new S3RecordStore(clients), replicationRole);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(payload), out, new FakeContext());
+      handler.handleRequest(new ByteArrayInputStream(payload), out, new FakeContext("cutover-replication"));
       return Json.mapper().readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -500,7 +501,7 @@ class ReplicationHandlerTest {
   private static Optional<byte[]> record(JsonNode plan) {
     try {
       return Optional.of(
-          reportS3.getObjectAsBytes(r -> r.bucket(SharedS3Mock.REPORT_BUCKET).key(recordKey(plan))).asByteArray());
+          reportS3.getObjectAsBytes(r -> r.bucket(Payloads.REPORT_BUCKET).key(recordKey(plan))).asByteArray());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.json.Json;
 import dev.cutover.report.aws.S3ReportStore;
 import dev.cutover.report.port.BucketRef;
-import dev.cutover.report.support.EmbeddedS3;
-import dev.cutover.report.support.MediaTypes;
-import dev.cutover.report.support.FakeContext;
 import dev.cutover.report.support.Fixtures;
+import dev.cutover.report.support.MediaTypes;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class ReportHandlerS3Test {
     }, Reports.CLOCK);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    handler.handleRequest(new ByteArrayInputStream(Fixtures.mostFailed().toString().getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+    handler.handleRequest(new ByteArrayInputStream(Fixtures.mostFailed().toString().getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-report"));
 
     JsonNode result = Json.mapper().readTree(out.toByteArray());
     assertThat(opened).extracting(BucketRef::bucket).containsExactly(Fixtures.REPORT_BUCKET);

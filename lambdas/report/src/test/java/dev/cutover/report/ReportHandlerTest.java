@@ -11,8 +11,8 @@ import dev.cutover.json.Json;
 import dev.cutover.plan.PlanProblem;
 import dev.cutover.report.port.BucketRef;
 import dev.cutover.report.port.ReportStore;
-import dev.cutover.report.support.FakeContext;
 import dev.cutover.report.support.Fixtures;
+import dev.cutover.testing.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class ReportHandlerTest {
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ReportHandler(ref -> store, Reports.CLOCK)
-        .handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+        .handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-report"));
 
     String written = out.toString(StandardCharsets.UTF_8);
     assertThat(written).contains("\"estimatedCostUsd\":0.30000000000000004440892098500626,");
@@ -116,7 +116,7 @@ class ReportHandlerTest {
 
   private static JsonNode invoke(ReportHandler handler, String payload) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+    handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-report"));
     return Json.mapper().readTree(out.toByteArray());
   }
 

@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.S3ControlStub;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.aws.S3ControlChecksumJobs;
 import dev.cutover.verify.aws.S3ReportFiles;
 import dev.cutover.verify.support.Asset;
-import dev.cutover.verify.support.EmbeddedS3;
-import dev.cutover.verify.support.S3ControlStub;
-import dev.cutover.verify.support.TestPlans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +63,7 @@ class ChecksumAfterVerifyTest {
 
   @Test
   void the_objects_verify_left_unverified_are_the_ones_start_sends_to_compute_checksum() {
-    ObjectNode plan = TestPlans.plan(BLUE, GREEN, REPORTS, "static/");
+    ObjectNode plan = TestPlans.json(BLUE, GREEN, REPORTS, "static/");
     JsonNode verified = Verification.run(s3, TestPlans.payload(plan));
     assertThat(verified.at("/counts/contentUnverified").asLong()).as("the premise: verify could not prove them equal").isEqualTo(2);
     assertThat(verified.at("/counts/metadataDiffers").asLong()).isEqualTo(1);
@@ -76,7 +76,7 @@ class ChecksumAfterVerifyTest {
     start.put("action", "START").put("stateName", "ComputeChecksums");
     verified.get("reports").forEach(file -> start.withArray("findings").add(file.path("uri").asText()));
     JsonNode started;
-    try (S3ControlClient control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5))) {
+    try (S3ControlClient control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5), S3ControlChecksumJobs::client)) {
       ChecksumHandler handler =
           new ChecksumHandler(
               p -> new S3ControlChecksumJobs(control),

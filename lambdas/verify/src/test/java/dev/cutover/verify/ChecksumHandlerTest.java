@@ -8,12 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.cutover.testing.S3ControlStub.text;
+import static dev.cutover.testing.S3ControlStub.xml;
 import static dev.cutover.verify.ChecksumFixtures.checksumRow;
 import static dev.cutover.verify.ChecksumFixtures.failedRow;
 import static dev.cutover.verify.ChecksumFixtures.jsonLines;
 import static dev.cutover.verify.ChecksumFixtures.putCompletionReport;
-import static dev.cutover.verify.support.S3ControlStub.text;
-import static dev.cutover.verify.support.S3ControlStub.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,12 +26,12 @@ import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.json.Json;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.S3ControlStub;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.aws.S3ControlChecksumJobs;
 import dev.cutover.verify.aws.S3ReportFiles;
-import dev.cutover.verify.support.EmbeddedS3;
-import dev.cutover.verify.support.FakeContext;
-import dev.cutover.verify.support.S3ControlStub;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,7 +79,7 @@ class ChecksumHandlerTest {
   static void clients() {
     s3 = EmbeddedS3.client();
     EmbeddedS3.bucket(REPORTS);
-    s3Control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5));
+    s3Control = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5), S3ControlChecksumJobs::client);
   }
 
   @AfterAll
@@ -249,7 +249,7 @@ class ChecksumHandlerTest {
 
   @Test
   void bad_input_is_refused_with_every_field_path_before_anything_is_read() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "static/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "static/"));
     payload.put("action", "START").put("findings", "s3://someone-elses-bucket/findings.jsonl").put("jobId", "x");
     ((ObjectNode) payload.get("plan").get("source")).remove("bucket");
 
@@ -480,13 +480,13 @@ class ChecksumHandlerTest {
   }
 
   private static ObjectNode start(String run, String findingsKey) {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "static/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "static/"));
     payload.put("action", "START").put("executionId", execution(run)).put("stateName", STATE).put("findings", "s3://" + REPORTS + "/" + findingsKey);
     return payload;
   }
 
   private static ObjectNode jobsPayload(String action) {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "static/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "static/"));
     payload.put("action", action).put("sourceJobId", SOURCE_JOB).put("targetJobId", TARGET_JOB);
     return payload;
   }
@@ -518,7 +518,7 @@ class ChecksumHandlerTest {
   static JsonNode invoke(ChecksumHandler handler, JsonNode payload) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+      handler.handleRequest(new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-verify"));
       return Json.mapper().readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
 import dev.cutover.plan.PlanProblem;
-import dev.cutover.verify.support.TestPlans;
+import dev.cutover.testing.TestPlans;
 import org.junit.jupiter.api.Test;
 
 /** The checksum payload: every problem at once, each with its field path. */
 class ChecksumRequestTest {
 
   static ObjectNode payload(String action) {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", "static/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", "static/"));
     payload.put("action", action);
     return payload;
   }

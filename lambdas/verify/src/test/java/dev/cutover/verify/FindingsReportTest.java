@@ -2,9 +2,9 @@ package dev.cutover.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.testing.EmbeddedS3;
 import dev.cutover.verify.aws.S3ReportStore;
 import dev.cutover.verify.port.ReportLocation;
-import dev.cutover.verify.support.EmbeddedS3;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

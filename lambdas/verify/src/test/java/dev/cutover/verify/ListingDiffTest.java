@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.errors.PreconditionFailedException;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.support.Asset;
-import dev.cutover.verify.support.EmbeddedS3;
-import dev.cutover.verify.support.TestPlans;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ class ListingDiffTest {
 
   @Test
   void each_kind_of_difference_lands_in_its_own_category_and_nothing_else_is_reported() {
-    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "diff/")));
+    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "diff/")));
 
     assertThat(counts(result))
         .containsExactlyInAnyOrderEntriesOf(
@@ -80,7 +80,7 @@ class ListingDiffTest {
 
   @Test
   void the_report_holds_every_finding_with_the_values_on_both_sides() {
-    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "diff/")));
+    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "diff/")));
 
     Map<String, JsonNode> byKey = new HashMap<>();
     reportLines(s3, result).forEach(line -> byKey.put(line.path("key").asText(), line));
@@ -96,7 +96,7 @@ class ListingDiffTest {
 
   @Test
   void mismatches_within_the_plans_tolerance_pass() {
-    ObjectNode plan = TestPlans.plan(BLUE, GREEN, REPORTS, "diff/");
+    ObjectNode plan = TestPlans.json(BLUE, GREEN, REPORTS, "diff/");
     ((ObjectNode) plan.get("validation")).put("mismatchTolerance", 5);
 
     JsonNode result = Verification.run(s3, TestPlans.payload(plan));
@@ -108,7 +108,7 @@ class ListingDiffTest {
 
   @Test
   void given_keys_are_compared_alone_and_reported_under_their_own_name() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "diff/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "diff/"));
     payload.putArray("keys").add("diff/same.css").add("diff/altered.js").add("diff/only-blue.css").add("diff/nowhere.css");
 
     JsonNode result = Verification.run(s3, payload);
@@ -134,7 +134,7 @@ class ListingDiffTest {
       text(key, "x{}").putTo(s3, BLUE);
       text(key, "x{}").putTo(s3, GREEN);
     }
-    JsonNode payload = TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "order/"));
+    JsonNode payload = TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "order/"));
 
     assertThatThrownBy(() -> Verification.run(s3, payload))
         .isInstanceOf(PreconditionFailedException.class)

@@ -5,9 +5,9 @@ import static dev.cutover.verify.Verification.reportLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.support.Asset;
-import dev.cutover.verify.support.EmbeddedS3;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +63,7 @@ class MetadataFidelityTest {
 
   @Test
   void green_written_like_blue_reports_nothing_for_any_kind_of_asset() {
-    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "static/")));
+    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "static/")));
 
     assertThat(result.path("passed").asBoolean()).isTrue();
     assertThat(result.path("scope").asText()).isEqualTo("listing");
@@ -103,7 +103,7 @@ class MetadataFidelityTest {
     untouched.putTo(s3, BLUE);
     untouched.putTo(s3, GREEN);
 
-    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, prefix)));
+    JsonNode result = Verification.run(s3, TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, prefix)));
 
     assertThat(result.path("objectsCompared").asLong()).isEqualTo(2);
     assertThat(result.path("passed").asBoolean()).isFalse();

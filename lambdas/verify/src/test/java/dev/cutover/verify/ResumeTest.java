@@ -1,19 +1,17 @@
 package dev.cutover.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
-import dev.cutover.plan.PlanProblem;
-import dev.cutover.verify.port.Buckets;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.port.BucketRef;
+import dev.cutover.verify.port.Buckets;
 import dev.cutover.verify.port.ObjectStore;
 import dev.cutover.verify.port.ReportStore;
-import dev.cutover.verify.support.FakeContext;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,7 +61,7 @@ class ResumeTest {
   }
 
   private static ObjectNode payload() {
-    return TestPlans.payload(TestPlans.plan("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", PREFIX));
+    return TestPlans.payload(TestPlans.json("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", PREFIX));
   }
 
   private static JsonNode invoke(Buckets buckets, JsonNode payload, FakeContext context) {
@@ -81,7 +79,7 @@ class ResumeTest {
   private static FakeContext shortInvocation(int keysOfTime) {
     AtomicInteger asked = new AtomicInteger();
     long reserve = VerifyHandler.TIME_RESERVE.toMillis();
-    return new FakeContext(() -> (int) (reserve + 1000L * keysOfTime - 1000L * asked.getAndIncrement()));
+    return new FakeContext("cutover-verify", () -> (int) (reserve + 1000L * keysOfTime - 1000L * asked.getAndIncrement()));
   }
 
   private static List<String> findingKeys(MemoryReports reports, JsonNode result) {
@@ -103,7 +101,7 @@ class ResumeTest {
   @Test
   void a_verification_cut_into_invocations_ends_with_the_result_of_one_uninterrupted_run() {
     MemoryReports wholeReports = new MemoryReports();
-    JsonNode whole = invoke(buckets(wholeReports), payload(), new FakeContext());
+    JsonNode whole = invoke(buckets(wholeReports), payload(), new FakeContext("cutover-verify"));
     assertThat(whole.path("complete").asBoolean()).isTrue();
     assertThat(whole.path("segment").asInt()).isEqualTo(1);
     assertThat(whole.path("resumeAfter").isNull()).isTrue();
@@ -154,7 +152,7 @@ class ResumeTest {
 
   @Test
   void an_invocation_with_no_time_left_still_compares_one_key_so_the_loop_always_moves() {
-    JsonNode result = invoke(buckets(new MemoryReports()), payload(), new FakeContext(() -> 0));
+    JsonNode result = invoke(buckets(new MemoryReports()), payload(), new FakeContext("cutover-verify", () -> 0));
 
     assertThat(result.path("complete").asBoolean()).isFalse();
     assertThat(result.path("objectsCompared").asLong()).isEqualTo(1);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.support.Asset;
-import dev.cutover.verify.support.EmbeddedS3;
 import dev.cutover.verify.support.SlowDownProxy;
-import dev.cutover.verify.support.TestPlans;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -48,7 +48,7 @@ class SlowDownTest {
 
   @Test
   void a_diff_under_twenty_percent_slowdown_completes_with_the_same_findings() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan(BLUE, GREEN, REPORTS, "slow/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json(BLUE, GREEN, REPORTS, "slow/"));
     JsonNode calm = Verification.run(EmbeddedS3.client(), payload);
 
     JsonNode throttled;

@@ -2,8 +2,8 @@ package dev.cutover.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.json.Json;
+import dev.cutover.testing.FakeContext;
 import dev.cutover.verify.aws.S3Buckets;
-import dev.cutover.verify.support.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class Verification {
     VerifyHandler handler = new VerifyHandler(new S3Buckets(ref -> s3), () -> SETTINGS, Retrier.Sleeper.REAL);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+      handler.handleRequest(new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-verify"));
       return Json.mapper().readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

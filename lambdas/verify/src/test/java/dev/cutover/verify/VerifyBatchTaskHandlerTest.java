@@ -13,12 +13,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
 import dev.cutover.plan.Plans;
+import dev.cutover.testing.EmbeddedS3;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.aws.S3Buckets;
 import dev.cutover.verify.port.BucketRef;
 import dev.cutover.verify.support.Asset;
-import dev.cutover.verify.support.EmbeddedS3;
-import dev.cutover.verify.support.FakeContext;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -136,7 +136,7 @@ class VerifyBatchTaskHandlerTest {
 
   @Test
   void the_arguments_built_from_a_plan_are_accepted_and_fit_batch_operations_limits() {
-    Map<String, String> args = BatchArguments.fromPlan(Plans.parse(TestPlans.plan(BLUE, GREEN, "reports", "static/")));
+    Map<String, String> args = BatchArguments.fromPlan(Plans.parse(TestPlans.json(BLUE, GREEN, "reports", "static/")));
 
     BatchArguments parsed = BatchArguments.parse(args);
 
@@ -162,7 +162,7 @@ class VerifyBatchTaskHandlerTest {
         new VerifyBatchTaskHandler(new S3Buckets(clients), () -> Verification.SETTINGS, d -> {});
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(request), out, new FakeContext());
+      handler.handleRequest(new ByteArrayInputStream(request), out, new FakeContext("cutover-verify"));
       return Json.mapper().readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

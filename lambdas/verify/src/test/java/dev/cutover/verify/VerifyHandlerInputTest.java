@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.port.BucketRef;
 import dev.cutover.verify.port.Buckets;
 import dev.cutover.verify.port.ObjectStore;
 import dev.cutover.verify.port.ReportStore;
-import dev.cutover.verify.support.FakeContext;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ class VerifyHandlerInputTest {
 
   @Test
   void every_problem_is_reported_at_once_with_its_field() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan("blue-bucket", "green-bucket", "report-bucket", "static/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json("blue-bucket", "green-bucket", "report-bucket", "static/"));
     payload.remove("executionId");
     payload.put("keyz", "typo");
     ((ObjectNode) payload.get("plan").get("source")).put("bucket", "Not_A_Bucket!");
@@ -55,7 +55,7 @@ class VerifyHandlerInputTest {
 
   @Test
   void more_keys_than_a_task_may_carry_are_refused() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan("blue-bucket", "green-bucket", "report-bucket", null));
+    ObjectNode payload = TestPlans.payload(TestPlans.json("blue-bucket", "green-bucket", "report-bucket", null));
     var keys = payload.putArray("keys");
     for (int i = 0; i <= VerifyInput.MAX_KEYS; i++) {
       keys.add("k" + i);
@@ -83,7 +83,7 @@ class VerifyHandlerInputTest {
     VerifyHandler handler = new VerifyHandler(UNTOUCHED, () -> Verification.SETTINGS, d -> {});
     Throwable thrown =
         catchThrowable(
-            () -> handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), new FakeContext()));
+            () -> handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), new FakeContext("cutover-verify")));
     assertThat(thrown).isInstanceOf(InvalidPlanException.class);
     return (InvalidPlanException) thrown;
   }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.json.Json;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.port.BucketRef;
 import dev.cutover.verify.port.Buckets;
 import dev.cutover.verify.port.ObjectStore;
 import dev.cutover.verify.port.ReportStore;
-import dev.cutover.verify.support.FakeContext;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,10 +40,10 @@ class VerifyHandlerWiringTest {
             return written;
           }
         };
-    byte[] payload = Json.write(TestPlans.payload(TestPlans.plan("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", "static/"))).getBytes(StandardCharsets.UTF_8);
+    byte[] payload = Json.write(TestPlans.payload(TestPlans.json("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", "static/"))).getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    new VerifyHandler(recording, () -> Verification.SETTINGS, d -> {}).handleRequest(new ByteArrayInputStream(payload), out, new FakeContext());
+    new VerifyHandler(recording, () -> Verification.SETTINGS, d -> {}).handleRequest(new ByteArrayInputStream(payload), out, new FakeContext("cutover-verify"));
 
     String session = "assets-to-platform-account";
     assertThat(objects)

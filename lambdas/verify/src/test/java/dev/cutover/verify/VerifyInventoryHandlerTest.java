@@ -14,11 +14,11 @@ import dev.cutover.queries.aws.AthenaTarget;
 import dev.cutover.queries.port.Query;
 import dev.cutover.queries.sql.QueryTokens;
 import dev.cutover.queries.support.DuckDbQueries;
-import dev.cutover.queries.support.InventoryTables;
 import dev.cutover.queries.support.InventoryTables.Version;
+import dev.cutover.queries.support.InventoryTables;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.port.QueryEngine;
-import dev.cutover.verify.support.FakeContext;
-import dev.cutover.verify.support.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -207,12 +207,12 @@ class VerifyInventoryHandlerTest {
         };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new VerifyInventoryHandler(engine, 20)
-        .handleRequest(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+        .handleRequest(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-verify"));
     return Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
   }
 
   private static ObjectNode payload(String blueDt, String greenDt) {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", "static/"));
+    ObjectNode payload = TestPlans.payload(TestPlans.json("legacy-web-assets", "platform-web-assets", "platform-cutover-reports", "static/"));
     ObjectNode inventory = payload.putObject("inventory");
     inventory.put("database", "cutover_inventories");
     inventory.put("blueTable", "legacy_inventory");

@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.cutover.testing.S3ControlStub.count;
+import static dev.cutover.testing.S3ControlStub.text;
+import static dev.cutover.testing.S3ControlStub.texts;
+import static dev.cutover.testing.S3ControlStub.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,18 +21,14 @@ import dev.cutover.backfill.port.BatchJob;
 import dev.cutover.backfill.port.ObjectReplicationStatus;
 import dev.cutover.backfill.port.ReplicationJobSpec;
 import dev.cutover.errors.PreconditionFailedException;
-import java.io.ByteArrayInputStream;
+import dev.cutover.testing.S3ControlStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 class S3ControlBatchJobsTest {
@@ -124,7 +124,7 @@ class S3ControlBatchJobsTest {
             .inScenario("slow first attempt")
             .whenScenarioStateIs("answered")
             .willReturn(okXml(S3ControlStub.createJobResult(JOB_ID))));
-    client = S3ControlStub.client(S3_CONTROL, Duration.ofMillis(700));
+    client = S3ControlStub.client(S3_CONTROL, Duration.ofMillis(700), S3ControlBatchJobs::client);
 
     String jobId = new S3ControlBatchJobs(client).createReplicationJob(spec("static/", List.of(ObjectReplicationStatus.NONE)));
 
@@ -161,7 +161,7 @@ class S3ControlBatchJobsTest {
         get("/v20180820/jobs/" + JOB_ID)
             .willReturn(
                 okXml(
-                    S3ControlStub.describeJobResult(
+                    S3ControlStub.describeReplicationJob(
                         JOB_ID,
                         "Failed",
                         0,
@@ -185,7 +185,7 @@ class S3ControlBatchJobsTest {
   void describe_job_reads_progress_counts() {
     S3_CONTROL.stubFor(
         get("/v20180820/jobs/" + JOB_ID)
-            .willReturn(okXml(S3ControlStub.describeJobResult(JOB_ID, "Active", 1200, 700, 3, ""))));
+            .willReturn(okXml(S3ControlStub.describeReplicationJob(JOB_ID, "Active", 1200, 700, 3, ""))));
 
     BatchJob job = jobs().describeJob(ACCOUNT, JOB_ID);
 
@@ -213,7 +213,7 @@ class S3ControlBatchJobsTest {
   }
 
   private S3ControlBatchJobs jobs() {
-    client = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5));
+    client = S3ControlStub.client(S3_CONTROL, Duration.ofSeconds(5), S3ControlBatchJobs::client);
     return new S3ControlBatchJobs(client);
   }
 
@@ -238,39 +238,5 @@ class S3ControlBatchJobsTest {
     List<LoggedRequest> requests = S3_CONTROL.findAll(pattern);
     assertThat(requests).hasSize(1);
     return requests.getFirst();
-  }
-
-  static Document xml(LoggedRequest request) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(request.getBody()));
-  }
-
-  /** XPath over local names, so the paths read like the reference's Request Syntax. */
-  static String text(Document doc, String path) throws Exception {
-    List<String> values = texts(doc, path);
-    assertThat(values).as(path).hasSize(1);
-    return values.getFirst();
-  }
-
-  static List<String> texts(Document doc, String path) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(localNames(path), doc, XPathConstants.NODESET);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      values.add(nodes.item(i).getTextContent());
-    }
-    return values;
-  }
-
-  static int count(Document doc, String path) throws Exception {
-    return texts(doc, path).size();
-  }
-
-  private static String localNames(String path) {
-    StringBuilder xpath = new StringBuilder();
-    for (String step : path.substring(1).split("/")) {
-      xpath.append('/').append(step.equals("*") ? "*" : "*[local-name()='" + step + "']");
-    }
-    return xpath.toString();
   }
 }

@@ -10,7 +10,7 @@ import dev.cutover.preflight.port.ListingPage;
 import dev.cutover.preflight.port.ObjectProbe;
 import dev.cutover.preflight.port.Refusal;
 import dev.cutover.preflight.port.Versioning;
-import dev.cutover.preflight.support.EmbeddedS3;
+import dev.cutover.testing.EmbeddedS3;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.replication.port.Bucket;
 import dev.cutover.replication.testing.Payloads;
-import dev.cutover.replication.testing.SharedS3Mock;
 import dev.cutover.replication.testing.TestS3;
+import dev.cutover.testing.EmbeddedS3;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,18 +15,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The record store against S3Mock, an S3 server in process spoken to over HTTP. */
-@ExtendWith(SharedS3Mock.class)
+@ExtendWith(EmbeddedS3.class)
 class S3RecordStoreTest {
 
   private static final Bucket REPORTS =
-      new Bucket(SharedS3Mock.REPORT_BUCKET, "444455556666", "us-east-1", "arn:aws:iam::444455556666:role/cutover-target", "records");
+      new Bucket(Payloads.REPORT_BUCKET, "444455556666", "us-east-1", "arn:aws:iam::444455556666:role/cutover-target", "records");
 
   private static S3Client client;
   private static S3RecordStore records;
 
   @BeforeAll
   static void start() {
-    client = TestS3.client(SharedS3Mock.endpoint());
+    client = TestS3.client(EmbeddedS3.endpoint());
+    EmbeddedS3.bucket(Payloads.REPORT_BUCKET);
     records = new S3RecordStore(bucket -> client);
   }
 

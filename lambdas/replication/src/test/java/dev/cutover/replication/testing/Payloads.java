@@ -15,6 +15,9 @@ public final class Payloads {
   public static final String EXECUTION_ID =
       "arn:aws:states:us-east-1:111122223333:execution:cutover-migration:assets-run-1";
 
+  /** The report bucket of events/migrate.json, where the step records the configuration it replaces. */
+  public static final String REPORT_BUCKET = "platform-cutover-reports";
+
   /** The role S3 assumes to replicate, in the example plan's source account. */
   public static final String REPLICATION_ROLE = "arn:aws:iam::111122223333:role/cutover-replication";
 

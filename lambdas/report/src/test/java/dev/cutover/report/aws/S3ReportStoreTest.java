@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.report.port.ReportLocation;
-import dev.cutover.report.support.EmbeddedS3;
 import dev.cutover.report.support.MediaTypes;
+import dev.cutover.testing.EmbeddedS3;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

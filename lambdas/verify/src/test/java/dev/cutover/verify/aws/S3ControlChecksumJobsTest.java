@@ -7,9 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.cutover.verify.support.S3ControlStub.text;
-import static dev.cutover.verify.support.S3ControlStub.texts;
-import static dev.cutover.verify.support.S3ControlStub.xml;
+import static dev.cutover.testing.S3ControlStub.text;
+import static dev.cutover.testing.S3ControlStub.texts;
+import static dev.cutover.testing.S3ControlStub.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,9 +17,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.cutover.errors.PreconditionFailedException;
+import dev.cutover.testing.S3ControlStub;
 import dev.cutover.verify.port.ChecksumJob;
 import dev.cutover.verify.port.ChecksumJobSpec;
-import dev.cutover.verify.support.S3ControlStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +193,7 @@ class S3ControlChecksumJobsTest {
   }
 
   private S3ControlChecksumJobs jobs(Duration attemptTimeout) {
-    client = S3ControlStub.client(S3_CONTROL, attemptTimeout);
+    client = S3ControlStub.client(S3_CONTROL, attemptTimeout, S3ControlChecksumJobs::client);
     return new S3ControlChecksumJobs(client);
   }
 

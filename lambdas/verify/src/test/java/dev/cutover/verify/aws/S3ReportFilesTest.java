@@ -2,7 +2,7 @@ package dev.cutover.verify.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.verify.support.EmbeddedS3;
+import dev.cutover.testing.EmbeddedS3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

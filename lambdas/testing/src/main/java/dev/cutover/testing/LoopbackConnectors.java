@@ -1,4 +1,4 @@
-package dev.cutover.verify.support;
+package dev.cutover.testing;
 
 import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Added to S3Mock's Spring context so its extra plain-HTTP connector binds to loopback like the
- * main one ({@code server.address}); S3Mock builds that connector with a port and nothing else.
+ * Added to S3Mock's Spring context (through {@code spring.main.sources}) so its extra plain-HTTP
+ * connector binds to loopback like the main one ({@code server.address}): S3Mock 5.2.0 creates that
+ * connector as a bean with a port and no address, which would listen on every interface.
  */
 @Configuration(proxyBeanMethods = false)
 public class LoopbackConnectors {
