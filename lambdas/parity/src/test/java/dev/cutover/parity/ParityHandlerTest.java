@@ -21,12 +21,12 @@ import dev.cutover.parity.port.KeyListing;
 import dev.cutover.parity.port.Probe;
 import dev.cutover.parity.port.ReportStore;
 import dev.cutover.parity.support.CloudFrontFixtures;
-import dev.cutover.parity.support.FakeContext;
-import dev.cutover.parity.support.LocalEdge;
 import dev.cutover.parity.support.LocalEdge.Asset;
+import dev.cutover.parity.support.LocalEdge;
 import dev.cutover.parity.support.TestAccounts;
-import dev.cutover.parity.support.TestPlans;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.testing.FakeContext;
+import dev.cutover.testing.TestPlans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,7 +84,7 @@ class ParityHandlerTest {
 
   private static JsonNode handle(ParityHandler handler, String payload) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, new FakeContext());
+    handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, new FakeContext("cutover-parity"));
     return Json.mapper().readTree(out.toByteArray());
   }
 
@@ -97,7 +97,7 @@ class ParityHandlerTest {
 
   @Test
   void every_problem_is_reported_at_once_with_its_field() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan());
+    ObjectNode payload = TestPlans.payload(TestPlans.json());
     payload.remove("executionId");
     payload.put("sampleKey", "typo");
     ((ObjectNode) payload.get("plan").get("validation")).putArray("parityAllow").add("Aliases");
@@ -112,7 +112,7 @@ class ParityHandlerTest {
 
   @Test
   void more_sample_keys_than_a_task_may_carry_are_refused() {
-    ObjectNode payload = TestPlans.payload(TestPlans.plan());
+    ObjectNode payload = TestPlans.payload(TestPlans.json());
     ArrayNode keys = payload.putArray("sampleKeys");
     for (int i = 0; i <= ParityInput.MAX_KEYS; i++) {
       keys.add("static/k" + i);
@@ -136,7 +136,7 @@ class ParityHandlerTest {
       }
       TestAccounts accounts = new TestAccounts(client, List.of("static/app.css"));
       Map<String, URI> names = Map.of(BLUE_DOMAIN, blue.base(), GREEN_DOMAIN, green.base());
-      ObjectNode payload = TestPlans.payload(TestPlans.plan());
+      ObjectNode payload = TestPlans.payload(TestPlans.json());
       payload.put("executionId", "arn:aws:states:us-east-1:444455556666:execution:cutover-migration:nightly 2026/11/24");
 
       JsonNode result = handle(new ParityHandler(accounts, new HttpProbe(), names::get), payload.toString());
@@ -162,7 +162,7 @@ class ParityHandlerTest {
         .willReturn(CloudFrontFixtures.error(404, "NoSuchDistribution", "The specified distribution does not exist.")));
     ParityHandler handler = new ParityHandler(new TestAccounts(client, List.of()), NO_PROBES, d -> URI.create("https://" + d));
 
-    Throwable e = catchThrowable(() -> handle(handler, TestPlans.payload(TestPlans.plan()).toString()));
+    Throwable e = catchThrowable(() -> handle(handler, TestPlans.payload(TestPlans.json()).toString()));
 
     assertThat(e).isInstanceOf(PreconditionFailedException.class)
         .hasMessageContaining("CloudFront distribution E2QWRUHAPOMQZL does not exist in the account of role arn:aws:iam::111122223333:role/cutover-source");

@@ -11,10 +11,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.json.Json;
 import dev.cutover.parity.aws.HttpProbe;
 import dev.cutover.parity.support.CloudFrontFixtures;
-import dev.cutover.parity.support.LocalEdge;
 import dev.cutover.parity.support.LocalEdge.Asset;
+import dev.cutover.parity.support.LocalEdge;
 import dev.cutover.parity.support.TestAccounts;
-import dev.cutover.parity.support.TestPlans;
+import dev.cutover.plan.Plans;
+import dev.cutover.testing.TestPlans;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +78,12 @@ class ParityStepTest {
   private ParityResult run(TestAccounts accounts, List<String> sampleKeys, ObjectNode plan, Deadline deadline) {
     Map<String, URI> names = Map.of(BLUE_DOMAIN, blue.base(), GREEN_DOMAIN, green.base());
     ParityStep step = new ParityStep(accounts, new HttpProbe(), names::get, 4);
-    ParityJob job = new ParityJob(TestPlans.EXECUTION_ID, TestPlans.parsed(plan), sampleKeys, "cutover/assets-to-platform-account/parity/run/findings.json");
+    ParityJob job = new ParityJob(TestPlans.EXECUTION_ID, Plans.parse(plan), sampleKeys, "cutover/assets-to-platform-account/parity/run/findings.json");
     return step.run(job, deadline);
   }
 
   private ParityResult run(List<String> sampleKeys) {
-    return run(new TestAccounts(client, List.of()), sampleKeys, TestPlans.plan(), Deadline.NONE);
+    return run(new TestAccounts(client, List.of()), sampleKeys, TestPlans.json(), Deadline.NONE);
   }
 
   @Test
@@ -200,7 +201,7 @@ class ParityStepTest {
     for (LocalEdge edge : List.of(blue, green)) {
       listed.forEach(k -> edge.put(k, Asset.of("text/css", k)));
     }
-    ObjectNode plan = TestPlans.plan();
+    ObjectNode plan = TestPlans.json();
     ((ObjectNode) plan.get("validation")).put("probeSampleSize", 3);
     TestAccounts accounts = new TestAccounts(client, listed);
 
@@ -220,7 +221,7 @@ class ParityStepTest {
 
   @Test
   void given_keys_are_probed_hottest_first_up_to_the_sample_size() {
-    ObjectNode plan = TestPlans.plan();
+    ObjectNode plan = TestPlans.json();
     ((ObjectNode) plan.get("validation")).put("probeSampleSize", 2);
 
     run(new TestAccounts(client, List.of()), KEYS, plan, Deadline.NONE);
@@ -248,7 +249,7 @@ class ParityStepTest {
     AtomicInteger asked = new AtomicInteger();
     Deadline afterTwo = () -> asked.incrementAndGet() > 2;
 
-    ParityResult result = run(new TestAccounts(client, List.of()), KEYS, TestPlans.plan(), afterTwo);
+    ParityResult result = run(new TestAccounts(client, List.of()), KEYS, TestPlans.json(), afterTwo);
 
     assertThat(result.passed()).isFalse();
     assertThat(result.probed()).isEqualTo(2);
@@ -263,7 +264,7 @@ class ParityStepTest {
     green.put("static/app.css", Asset.of("text/plain", CSS));
     TestAccounts accounts = new TestAccounts(client, List.of());
 
-    ParityResult result = run(accounts, KEYS, TestPlans.plan(), Deadline.NONE);
+    ParityResult result = run(accounts, KEYS, TestPlans.json(), Deadline.NONE);
 
     assertThat(result.report().uri()).isEqualTo("s3://platform-cutover-reports/cutover/assets-to-platform-account/parity/run/findings.json");
     assertThat(accounts.reportBuckets).singleElement().satisfies(b -> {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.parity.port.ReportLocation;
-import dev.cutover.parity.support.EmbeddedS3;
+import dev.cutover.testing.EmbeddedS3;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
