@@ -34,10 +34,15 @@ public final class TestPlans {
 
   /** The example plan as JSON, a fresh copy (prefix {@code static/}, green's KMS key set). */
   public static ObjectNode json() {
-    try (InputStream in = TestPlans.class.getResourceAsStream("/events/migrate.json")) {
+    return event("migrate.json");
+  }
+
+  /** One of the example execution inputs under {@code events/}, e.g. {@code rollback.json}. */
+  public static ObjectNode event(String name) {
+    try (InputStream in = TestPlans.class.getResourceAsStream("/events/" + name)) {
       if (in == null) {
         throw new IllegalStateException(
-            "/events/migrate.json is not on the test classpath: copy events/ into the module's test resources (see verify's pom)");
+            "/events/" + name + " is not on the test classpath: copy events/ into the module's test resources (see verify's pom)");
       }
       return (ObjectNode) Json.mapper().readTree(in);
     } catch (IOException e) {
@@ -83,6 +88,15 @@ public final class TestPlans {
   public static ObjectNode payload(JsonNode plan) {
     ObjectNode payload = Json.mapper().createObjectNode();
     payload.put("executionId", EXECUTION_ID);
+    payload.set("plan", plan);
+    return payload;
+  }
+
+  /** A task payload for a step that takes an {@code action}: the execution id, the action and the plan. */
+  public static ObjectNode payload(String action, JsonNode plan) {
+    ObjectNode payload = Json.mapper().createObjectNode();
+    payload.put("executionId", EXECUTION_ID);
+    payload.put("action", action);
     payload.set("plan", plan);
     return payload;
   }
