@@ -182,6 +182,17 @@ class ResumeTest {
   }
 
   @Test
+  void a_resume_is_refused_with_a_keys_from_window_as_with_keys() {
+    ObjectNode payload = payload();
+    payload.set("resume", unfinished());
+    payload.putObject("keysFrom").put("uri", "s3://platform-cutover-reports/cutover/assets-to-platform-account/logscan/run/top-keys.jsonl");
+
+    assertThatThrownBy(() -> VerifyInput.parse(payload))
+        .isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems()).extracting(PlanProblem::field).containsExactly("resume"))
+        .hasMessageContaining("leave it out when keys or keysFrom are given");
+  }
+
+  @Test
   void a_resume_that_is_not_this_migrations_unfinished_listing_is_refused_by_field() {
     ObjectNode finished = unfinished();
     finished.put("complete", true);
