@@ -17,8 +17,10 @@ CREATE OR REPLACE MACRO regexp_like(string, pattern) AS regexp_matches(string, p
 
 -- url_decode(value) -> varchar: Java's URLDecoder, as Trino: %XX sequences are UTF-8 bytes, and
 -- "+" is a space (form encoding, as in S3 Inventory CSV keys). DuckDB's own url_decode leaves "+"
--- alone. Trino fails on a malformed %-sequence; DuckDB leaves it in place.
-CREATE OR REPLACE MACRO url_decode(value) AS system.main.url_decode(replace(value, '+', '%20'));
+-- alone. Trino fails on a malformed %-sequence; DuckDB leaves it in place. Bytes that are not
+-- UTF-8 (%FF) become U+FFFD in Trino; DuckDB's url_decode fails on them, so here they give NULL
+-- (a log line for such a path must not fail a local scan; no S3 key has such bytes).
+CREATE OR REPLACE MACRO url_decode(value) AS try(system.main.url_decode(replace(value, '+', '%20')));
 
 -- url_extract_path(url) -> varchar: java.net.URI's getPath(), as Trino: the path between the
 -- authority and "?"/"#", %-decoded ("+" stays "+"); "" when there is none or the URI is opaque

@@ -15,6 +15,7 @@ import dev.cutover.verify.aws.S3Buckets;
 import dev.cutover.verify.port.BucketRef;
 import dev.cutover.verify.port.Buckets;
 import dev.cutover.verify.port.Progress;
+import dev.cutover.verify.port.ReportStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>The full findings list goes to {@code {batch.reportPrefix}{migrationId}/verify/<execution
  * name>/findings.jsonl} in the report bucket ({@code keys-<hash>.jsonl} for a run over given keys),
  * so a retried task overwrites its own report rather than adding one.
+ *
+ * <p>Given keys come in the payload ({@code keys}) or as a window of a key list in the report
+ * bucket ({@code keysFrom}, the log scan's ranked list of requested keys): the window is read and
+ * its keys checked before any object is.
  *
  * <p>A listing verification stops taking new keys {@link #TIME_RESERVE} before the invocation's
  * timeout and returns {@code complete: false} with the last key it compared; the workflow invokes
@@ -94,6 +99,15 @@ public final class VerifyHandler implements RequestStreamHandler {
     String session = plan.migrationId();
     Side blue = plan.source();
     Side green = plan.target();
+    // The report bucket is in green's account (PlanValidator keeps it apart from both buckets).
+    ReportStore reports =
+        buckets.reports(new BucketRef(plan.batch().reportBucket(), green.region(), green.roleArn(), session, green.accountId()));
+    List<String> keys = input.keysFrom() == null ? input.keys() : input.keysFrom().read(reports, blue.prefixOrEmpty());
+    if (input.keysFrom() != null) {
+      LOG.info(
+          "Read {} keys from lines {} to {} of {}", keys.size(), input.keysFrom().offset() + 1,
+          input.keysFrom().offset() + keys.size(), input.keysFrom().uri());
+    }
     VerifyJob job =
         new VerifyJob(
             plan.migrationId(),
@@ -102,10 +116,9 @@ public final class VerifyHandler implements RequestStreamHandler {
             blue.prefixOrEmpty(),
             Set.copyOf(plan.validation().metadataFields()),
             plan.validation().mismatchTolerance(),
-            // The report bucket is in green's account (PlanValidator keeps it apart from both buckets).
-            buckets.reports(new BucketRef(plan.batch().reportBucket(), green.region(), green.roleArn(), session, green.accountId())),
-            reportKey(plan, input),
-            input.keys(),
+            reports,
+            reportKey(plan, input.executionId(), keys),
+            keys,
             input.resume());
     LOG.info(
         "Verifying s3://{}/{} against s3://{}/{} ({}), report to s3://{}/{}",
@@ -125,9 +138,9 @@ public final class VerifyHandler implements RequestStreamHandler {
     return result;
   }
 
-  static String reportKey(Plan plan, VerifyInput input) {
-    String run = TaskPayload.runName(input.executionId());
-    String file = input.keys() == null ? "findings.jsonl" : "keys-" + digest(input.keys()) + ".jsonl";
+  static String reportKey(Plan plan, String executionId, List<String> keys) {
+    String run = TaskPayload.runName(executionId);
+    String file = keys == null ? "findings.jsonl" : "keys-" + digest(keys) + ".jsonl";
     return plan.batch().reportPrefix() + plan.migrationId() + "/verify/" + run + "/" + file;
   }
 

@@ -1,11 +1,13 @@
 package dev.cutover.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
+import dev.cutover.plan.PlanProblem;
 import dev.cutover.testing.FakeContext;
 import dev.cutover.testing.TestPlans;
 import dev.cutover.verify.port.BucketRef;
@@ -177,6 +179,17 @@ class ResumeTest {
     JsonNode first = invoke(buckets(new MemoryReports()), payload(), shortInvocation(3));
     assertThat(first.path("complete").asBoolean()).isFalse();
     return (ObjectNode) first;
+  }
+
+  @Test
+  void a_resume_is_refused_with_a_keys_from_window_as_with_keys() {
+    ObjectNode payload = payload();
+    payload.set("resume", unfinished());
+    payload.putObject("keysFrom").put("uri", "s3://platform-cutover-reports/cutover/assets-to-platform-account/logscan/run/top-keys.jsonl");
+
+    assertThatThrownBy(() -> VerifyInput.parse(payload))
+        .isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems()).extracting(PlanProblem::field).containsExactly("resume"))
+        .hasMessageContaining("leave it out when keys or keysFrom are given");
   }
 
   @Test

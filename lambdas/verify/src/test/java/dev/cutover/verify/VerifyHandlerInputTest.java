@@ -54,6 +54,34 @@ class VerifyHandlerInputTest {
   }
 
   @Test
+  void a_keys_from_window_is_refused_by_field_unless_it_is_a_window_of_this_migrations_reports() {
+    ObjectNode payload = TestPlans.payload(TestPlans.json("blue-bucket", "green-bucket", "report-bucket", "static/"));
+    payload.putArray("keys").add("static/a.css");
+    payload.putObject("keysFrom").put("uri", "s3://blue-bucket/cutover/assets-to-platform-account/logscan/run/top-keys.jsonl")
+        .put("offset", -1).put("limit", 1001).put("count", 5);
+
+    InvalidPlanException e = refused(payload.toString());
+
+    assertThat(e.problems())
+        .extracting(PlanProblem::field)
+        .containsExactlyInAnyOrder("keysFrom", "keysFrom.uri", "keysFrom.offset", "keysFrom.limit", "keysFrom.count");
+    assertThat(e.getMessage())
+        .contains("not in the plan's report bucket \"report-bucket\"")
+        .contains("1 to 1000")
+        .contains("not both");
+
+    ObjectNode otherMigration = TestPlans.payload(TestPlans.json("blue-bucket", "green-bucket", "report-bucket", "static/"));
+    otherMigration.putObject("keysFrom").put("uri", "s3://report-bucket/cutover/another-migration/logscan/run/top-keys.jsonl");
+    assertThat(refused(otherMigration.toString()).getMessage())
+        .contains("keysFrom.uri")
+        .contains("not under this migration's reports, s3://report-bucket/cutover/assets-to-platform-account/");
+
+    ObjectNode notAnS3Uri = TestPlans.payload(TestPlans.json("blue-bucket", "green-bucket", "report-bucket", "static/"));
+    notAnS3Uri.putObject("keysFrom").put("uri", "cutover/assets-to-platform-account/logscan/run/top-keys.jsonl");
+    assertThat(refused(notAnS3Uri.toString()).problems()).extracting(PlanProblem::field).containsExactly("keysFrom.uri");
+  }
+
+  @Test
   void more_keys_than_a_task_may_carry_are_refused() {
     ObjectNode payload = TestPlans.payload(TestPlans.json("blue-bucket", "green-bucket", "report-bucket", null));
     var keys = payload.putArray("keys");

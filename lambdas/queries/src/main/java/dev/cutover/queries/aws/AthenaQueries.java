@@ -7,6 +7,7 @@ import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.errors.TransientException;
 import dev.cutover.queries.port.Queries;
 import dev.cutover.queries.port.Query;
+import dev.cutover.queries.port.QueryRun;
 import dev.cutover.queries.port.ResultPage;
 import dev.cutover.queries.port.Row;
 import dev.cutover.queries.port.SqlValue;
@@ -93,6 +94,12 @@ public final class AthenaQueries implements Queries {
 
   @Override
   public String run(Query query, Consumer<ResultPage> pages) {
+    return execute(query, pages).queryId();
+  }
+
+  /** {@inheritDoc} The bytes scanned are the succeeded query's {@code Statistics.DataScannedInBytes}. */
+  @Override
+  public QueryRun execute(Query query, Consumer<ResultPage> pages) {
     for (int attempt = 1; ; attempt++) {
       String token = QueryTokens.attempt(query.idempotencyToken(), attempt);
       String id = start(query, token);
@@ -103,7 +110,7 @@ public final class AthenaQueries implements Queries {
             "Athena query {} ({}) succeeded: {} bytes scanned",
             query.name(), id, execution.statistics() == null ? null : execution.statistics().dataScannedInBytes());
         read(query, id, pages);
-        return id;
+        return new QueryRun(id, execution.statistics() == null ? null : execution.statistics().dataScannedInBytes());
       }
       String reason = Optional.ofNullable(execution.status().stateChangeReason()).orElse("(Athena gave no reason)");
       if (reason.toLowerCase(Locale.ROOT).contains(BYTES_SCANNED_LIMIT)) {

@@ -28,6 +28,15 @@ public interface Queries {
   String run(Query query, Consumer<ResultPage> pages);
 
   /**
+   * Runs {@code query} as {@link #run} does, and also returns what the engine measured of it: a
+   * step that reports the cost of its scan calls this. Engines that measure nothing keep this
+   * default, which reports no {@code bytesScanned}.
+   */
+  default QueryRun execute(Query query, Consumer<ResultPage> pages) {
+    return new QueryRun(run(query, pages), null);
+  }
+
+  /**
    * Runs {@code query} and returns its whole result, which must be small.
    *
    * @param maxRows the most rows the caller expects; more is a defect in the query, not data to

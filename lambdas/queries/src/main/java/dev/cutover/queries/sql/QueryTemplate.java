@@ -39,6 +39,9 @@ public final class QueryTemplate {
   /** The newest delivery (dt partition) of one S3 Inventory table. */
   public static final String INVENTORY_LATEST_DT = "sql/inventory-latest-dt.sql";
 
+  /** The keys users requested from blue's distribution, ranked, from its CloudFront logs. */
+  public static final String LOGSCAN_TOP_KEYS = "sql/logscan-top-keys.sql";
+
   private static final Pattern TABLES_LINE = Pattern.compile("(?m)^-- tables:(.*)$");
   private static final Pattern PARAMETERS_LINE = Pattern.compile("(?m)^-- parameters:(.*)$");
   private static final Pattern TABLE_BLANK = Pattern.compile("\\{\\{([a-z_][a-z0-9_]*)}}");

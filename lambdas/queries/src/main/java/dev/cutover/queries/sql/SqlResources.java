@@ -6,11 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads the SQL files this module ships under {@code sql/} on the class path. */
-final class SqlResources {
+public final class SqlResources {
 
   private SqlResources() {}
 
-  static String read(String resource) {
+  /** The text of {@code resource} (e.g. {@code sql/inventory-diff.sql}), read as UTF-8. */
+  public static String read(String resource) {
     try (InputStream in = SqlResources.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no SQL resource " + resource + " on the class path");

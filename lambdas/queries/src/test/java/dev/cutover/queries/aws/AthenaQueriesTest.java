@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.errors.TransientException;
 import dev.cutover.queries.inventory.InventoryDiff;
+import dev.cutover.queries.logscan.TopKeys;
 import dev.cutover.queries.port.Query;
 import dev.cutover.queries.port.ResultRows;
 import dev.cutover.queries.sql.QueryTokens;
@@ -27,6 +28,7 @@ import dev.cutover.queries.support.InventoryTables;
 import dev.cutover.queries.support.InventoryTables.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,6 +125,32 @@ class AthenaQueriesTest {
       byte[] ranOnDuckDb = duck.ran().get(0).sql().getBytes(StandardCharsets.UTF_8);
       assertThat(sentToAthena).isEqualTo(ranOnDuckDb);
     }
+  }
+
+  @Test
+  void the_log_scan_reads_its_ranked_keys_page_by_page_and_reports_the_bytes_athena_scanned() throws Exception {
+    List<String> columns = List.of("request_rank", "key", "requests", "distinct_keys", "all_requests");
+    ATHENA.stubFor(call("StartQueryExecution").willReturn(ok(AthenaStub.started(ID))));
+    ATHENA.stubFor(call("GetQueryExecution").willReturn(ok(execution(ID, "SUCCEEDED", null, null, 52_428_800_000L))));
+    ATHENA.stubFor(call("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", equalTo("page-2")))
+        .willReturn(ok(AthenaStub.results(columns, List.of(List.of("3", "static/a b.js", "7", "9", "140")), false, null))).atPriority(1));
+    ATHENA.stubFor(call("GetQueryResults").atPriority(2)
+        .willReturn(ok(AthenaStub.results(columns, List.of(List.of("1", "static/app.js", "100", "9", "140"), List.of("2", "static/ü.css", "20", "9", "140")), true, "page-2"))));
+    TopKeys.Spec spec =
+        new TopKeys.Spec(TableName.of("blue_cloudfront"), "E2QWRUHAPOMQZL", Instant.parse("2026-12-28T00:00:00Z"), Instant.parse("2027-01-04T00:00:00Z"), "static/", null, 3);
+    String token = QueryTokens.of(EXECUTION, "ScanLogs", "logscan-top-keys");
+    List<TopKeys.RankedKey> keys = new ArrayList<>();
+
+    TopKeys.Summary summary = TopKeys.run(athena(Polling.DEFAULT), spec, token, keys::add);
+
+    assertThat(keys).extracting(TopKeys.RankedKey::key).containsExactly("static/app.js", "static/ü.css", "static/a b.js");
+    assertThat(summary).isEqualTo(new TopKeys.Summary(ID, 52_428_800_000L, 3, 127, 9, 140));
+    JsonNode body = JSON.readTree(single("StartQueryExecution").getBodyAsString());
+    assertThat(body.path("ClientRequestToken").asText()).isEqualTo(token);
+    assertThat(body.path("QueryString").asText()).isEqualTo(TopKeys.query(spec, token).sql());
+    // A window across New Year reads the partitions of both years.
+    assertThat(texts(body.path("ExecutionParameters")))
+        .containsExactly("'E2QWRUHAPOMQZL'", "2026", "2027", "2026122723", "2027010500", "'2026-12-28 00:00:00'", "'2027-01-04 00:00:00'", "''", "'static/'", "3");
   }
 
   @Test

@@ -44,6 +44,14 @@ class TrinoCompatTest {
   }
 
   @Test
+  void url_decode_of_bytes_that_are_not_utf8_is_null_instead_of_failing_the_query() throws SQLException {
+    // Trino (URLDecoder) gives U+FFFD for them; DuckDB's url_decode would fail the whole query.
+    assertThat(value("SELECT url_decode('a%FFb')")).isNull();
+    assertThat(value("SELECT url_decode('%E6%97')")).isNull();
+    assertThat(value("SELECT url_decode('%E6%97%A5')")).isEqualTo("\u65e5");
+  }
+
+  @Test
   void url_extract_path_is_the_decoded_path_or_empty_or_null_for_what_is_not_a_uri() throws SQLException {
     // TestUrlFunctions.testUrlExtract
     assertThat(path("http://example.com/path1/p.php?k1=v1&k2=v2#Ref1")).isEqualTo("/path1/p.php");

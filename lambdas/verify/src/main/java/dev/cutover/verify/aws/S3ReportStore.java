@@ -3,8 +3,10 @@ package dev.cutover.verify.aws;
 import dev.cutover.aws.AwsErrors;
 import dev.cutover.verify.port.ReportLocation;
 import dev.cutover.verify.port.ReportStore;
+import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -12,9 +14,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
-/** {@link ReportStore} over PutObject and the multipart upload calls, with CRC32 checksums. */
+/**
+ * {@link ReportStore} over PutObject and the multipart upload calls, with CRC32 checksums, and
+ * GetObject to read a report back.
+ */
 public final class S3ReportStore implements ReportStore {
 
   private final S3Client s3;
@@ -28,6 +34,17 @@ public final class S3ReportStore implements ReportStore {
     this.s3 = s3;
     this.bucket = bucket;
     this.expectedOwner = expectedOwner;
+  }
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    try {
+      return Optional.of(s3.getObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(expectedOwner)));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e, "GetObject");
+    }
   }
 
   @Override
