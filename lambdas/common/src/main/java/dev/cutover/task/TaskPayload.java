@@ -133,20 +133,34 @@ public final class TaskPayload {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       JsonNode key = list.get(i);
-      String path = field + "[" + i + "]";
-      if (!key.isTextual() || key.asText().isEmpty()) {
-        problem(path, "must be a non-empty string: an object key in the source bucket.");
-      } else if (key.asText().getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-        problem(path, "is longer than " + MAX_KEY_BYTES + " bytes, the longest key S3 allows.");
-      } else if (!key.asText().startsWith(prefix)) {
-        problem(path, "\"" + key.asText() + "\" is not under the source prefix \"" + prefix + "\"; give full source keys.");
-      } else if (!seen.add(key.asText())) {
-        problem(path, "\"" + key.asText() + "\" is listed twice; list each key once.");
+      String wrong = key.isTextual() ? keyProblem(key.asText(), prefix, seen) : keyProblem("", prefix, seen);
+      if (wrong != null) {
+        problem(field + "[" + i + "]", wrong);
       } else {
         keys.add(key.asText());
       }
     }
     return keys;
+  }
+
+  /**
+   * What is wrong with {@code key} as one of blue's keys to compare, or {@code null} when nothing
+   * is (it is then added to {@code seen}, so a repeat is caught).
+   */
+  public static String keyProblem(String key, String prefix, Set<String> seen) {
+    if (key.isEmpty()) {
+      return "must be a non-empty string: an object key in the source bucket.";
+    }
+    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+      return "is longer than " + MAX_KEY_BYTES + " bytes, the longest key S3 allows.";
+    }
+    if (!key.startsWith(prefix)) {
+      return "\"" + key + "\" is not under the source prefix \"" + prefix + "\"; give full source keys.";
+    }
+    if (!seen.add(key)) {
+      return "\"" + key + "\" is listed twice; list each key once.";
+    }
+    return null;
   }
 
   /**

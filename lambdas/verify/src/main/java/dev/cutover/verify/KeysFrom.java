@@ -6,6 +6,7 @@ import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.errors.TransientException;
 import dev.cutover.json.Json;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.task.TaskPayload;
 import dev.cutover.verify.port.ReportStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -113,7 +114,7 @@ record KeysFrom(String uri, String key, long offset, int limit) {
           problems.add(new PlanProblem("keysFrom.uri", where + "is not {\"key\": \"...\", ...}; the list is one JSON object per line, as the log scan writes it."));
           continue;
         }
-        String problem = VerifyInput.keyProblem(entry, prefix, seen);
+        String problem = TaskPayload.keyProblem(entry, prefix, seen);
         if (problem != null) {
           problems.add(new PlanProblem("keysFrom.uri", where + problem));
         } else {
