@@ -93,8 +93,9 @@ echo "bench/verify.sh: building bench/ with $JAVA_HOME" >&2
 ./mvnw -q -B $maven_offline -pl bench -am package -DskipTests >&2
 classpath="bench/target/classes:$(cat bench/target/classpath.txt)"
 
-# Quiet: Netty's jctools warns about sun.misc.Unsafe; the steps' INFO logs are not wanted here.
-common_opts=(--sun-misc-unsafe-memory-access=allow -Djava.net.preferIPv4Stack=true)
+# Quiet: Netty's jctools warns about sun.misc.Unsafe, Netty's leak detector reports local-s3's own
+# buffer leaks (on its PUT path) as ERROR logs, and the steps' INFO logs are not wanted here.
+common_opts=(--sun-misc-unsafe-memory-access=allow -Djava.net.preferIPv4Stack=true -Dio.netty.leakDetection.level=disabled)
 export POWERTOOLS_LOG_LEVEL=WARN
 
 if [ "${1:-}" = "probe" ]; then

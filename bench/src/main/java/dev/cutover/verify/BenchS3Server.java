@@ -10,11 +10,11 @@ import com.robothy.s3.rest.handler.LocalS3RouterFactory;
 import com.robothy.s3.rest.service.ServiceFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,7 +115,8 @@ public final class BenchS3Server {
 
     EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    DefaultEventLoopGroup executor = new DefaultEventLoopGroup(4);
+    // local-s3 uses the deprecated DefaultEventLoopGroup; the initializer only needs an executor group.
+    EventExecutorGroup executor = new DefaultEventExecutorGroup(4);
     Channel channel =
         new ServerBootstrap()
             .group(acceptor, io)
