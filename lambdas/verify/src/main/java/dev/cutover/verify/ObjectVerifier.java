@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 
 /**
  * Compares one key on blue with its counterpart on green: HEAD on both with checksum mode, tags
- * when the plan compares them, every call retried on throttling. Shared by the step (listing
+ * when the plan compares them, every call retried on throttling; the two sides are read at the
+ * same time. Shared by the step (listing
  * diff, given keys) and the Batch Operations task handler.
  */
 final class ObjectVerifier {
@@ -42,21 +44,27 @@ final class ObjectVerifier {
     this.retrier = retrier;
   }
 
-  /** Compares {@code key} on blue with the same key on green. */
+  /** One side's view of a key: its HEAD, and its tags when the plan compares them. */
+  private record SideRead(Optional<ObjectHead> head, Map<String, String> tags) {}
+
+  /**
+   * Compares {@code key} on blue with the same key on green. Green's calls run while blue's do, so
+   * a key costs the round trips of one side, not of both.
+   */
   Verdict verify(String key) {
-    Optional<ObjectHead> s = head(source, key);
-    Optional<ObjectHead> t = head(target, key);
-    Map<String, String> sourceTags = Map.of();
-    Map<String, String> targetTags = Map.of();
-    if (fields.contains(ObjectComparison.TAGS)) {
-      // A key deleted between HEAD and GetObjectTagging counts as absent on that side.
-      Optional<Map<String, String>> st = s.isPresent() ? tags(source, key) : Optional.empty();
-      Optional<Map<String, String>> tt = t.isPresent() ? tags(target, key) : Optional.empty();
-      s = st.isPresent() ? s : Optional.empty();
-      t = tt.isPresent() ? t : Optional.empty();
-      sourceTags = st.orElse(Map.of());
-      targetTags = tt.orElse(Map.of());
+    Future<SideRead> green = Async.start(() -> read(target, key));
+    SideRead blue;
+    try {
+      blue = read(source, key);
+    } catch (RuntimeException e) {
+      green.cancel(true);
+      throw e;
     }
+    SideRead greenRead = Async.join(green, "green's side of " + key);
+    Optional<ObjectHead> s = blue.head();
+    Optional<ObjectHead> t = greenRead.head();
+    Map<String, String> sourceTags = blue.tags();
+    Map<String, String> targetTags = greenRead.tags();
     if (s.isEmpty() && t.isEmpty()) {
       return new Verdict(false, false, null, null);
     }
@@ -102,6 +110,16 @@ final class ObjectVerifier {
   static Finding absent(String key, Category category, long size, boolean onSource) {
     Map<String, String> present = Map.of("size", Long.toString(size));
     return new Finding(key, List.of(category), List.of(), onSource ? present : Map.of(), onSource ? Map.of() : present);
+  }
+
+  private SideRead read(ObjectStore store, String key) {
+    Optional<ObjectHead> head = head(store, key);
+    if (head.isEmpty() || !fields.contains(ObjectComparison.TAGS)) {
+      return new SideRead(head, Map.of());
+    }
+    // A key deleted between HEAD and GetObjectTagging counts as absent on that side.
+    Optional<Map<String, String>> tags = tags(store, key);
+    return tags.isPresent() ? new SideRead(head, tags.get()) : new SideRead(Optional.empty(), Map.of());
   }
 
   private Optional<ObjectHead> head(ObjectStore store, String key) {

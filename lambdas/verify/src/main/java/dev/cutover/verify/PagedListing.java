@@ -7,10 +7,12 @@ import dev.cutover.verify.port.ObjectStore;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Future;
 
 /**
- * The keys under a prefix as a stream: one page in memory at a time, the next fetched only when
- * the current one is used up (with retries), each key given relative to the prefix.
+ * The keys under a prefix as a stream, each key given relative to the prefix: the next page is
+ * requested (with retries) as soon as the current one arrives, so listing overlaps the work on
+ * the current page and both sides of a merge list at the same time; at most two pages are held.
  *
  * <p>It checks that keys arrive in strictly increasing UTF-8 binary order, as S3 guarantees,
  * because the merge depends on it: a server that lists in another order (S3Mock lists in Java
@@ -22,7 +24,8 @@ final class PagedListing implements Iterator<ListedObject> {
   private final String prefix;
   private final Retrier retrier;
   private Iterator<ListedObject> page = Collections.emptyIterator();
-  private String nextToken;
+  /** The next page, already requested while this one is used; {@code null} before the first. */
+  private Future<ListingPage> ahead;
   private boolean lastPageSeen;
   private String previousKey;
 
@@ -47,15 +50,18 @@ final class PagedListing implements Iterator<ListedObject> {
   @Override
   public boolean hasNext() {
     while (!page.hasNext() && !lastPageSeen) {
-      String token = nextToken;
-      ListingPage fetched =
-          retrier.call(
-              "ListObjectsV2 " + store.bucket() + "/" + prefix, () -> store.list(prefix, startAfter, token));
+      ListingPage fetched = ahead == null ? fetch(null) : Async.join(ahead, "ListObjectsV2 " + store.bucket() + "/" + prefix);
       page = fetched.objects().iterator();
-      nextToken = fetched.nextToken();
-      lastPageSeen = nextToken == null;
+      lastPageSeen = fetched.nextToken() == null;
+      // One page ahead, no more: two pages in memory per side however long the listing.
+      String token = fetched.nextToken();
+      ahead = lastPageSeen ? null : Async.start(() -> fetch(token));
     }
     return page.hasNext();
+  }
+
+  private ListingPage fetch(String token) {
+    return retrier.call("ListObjectsV2 " + store.bucket() + "/" + prefix, () -> store.list(prefix, startAfter, token));
   }
 
   @Override
