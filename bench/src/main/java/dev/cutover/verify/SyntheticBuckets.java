@@ -6,6 +6,7 @@ import dev.cutover.verify.port.ObjectHead;
 import dev.cutover.verify.port.ObjectStore;
 import dev.cutover.verify.port.ReportLocation;
 import dev.cutover.verify.port.ReportStore;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ final class SyntheticBuckets {
     public ReportLocation put(String key, byte[] content, String contentType) {
       bytes.addAndGet(content.length);
       return new ReportLocation("synthetic", key);
+    }
+
+    /** Nothing is kept, so nothing can be read back. */
+    @Override
+    public Optional<InputStream> open(String key) {
+      return Optional.empty();
     }
 
     @Override
