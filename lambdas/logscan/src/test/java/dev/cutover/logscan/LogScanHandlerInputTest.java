@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.errors.InvalidPlanException;
-import dev.cutover.logscan.port.QueryEngine;
 import dev.cutover.logscan.support.LogScanPayloads;
 import dev.cutover.plan.PlanProblem;
+import dev.cutover.queries.port.QueryEngine;
 import dev.cutover.testing.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,12 +1,10 @@
-package dev.cutover.logscan.aws;
+package dev.cutover.queries.aws;
 
 import dev.cutover.aws.AwsClients;
-import dev.cutover.logscan.port.QueryEngine;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.Side;
-import dev.cutover.queries.aws.AthenaQueries;
-import dev.cutover.queries.aws.AthenaTarget;
 import dev.cutover.queries.port.Queries;
+import dev.cutover.queries.port.QueryEngine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.regions.Region;
