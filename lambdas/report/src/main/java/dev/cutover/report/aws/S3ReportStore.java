@@ -1,53 +1,30 @@
 package dev.cutover.report.aws;
 
 import dev.cutover.aws.AwsClients;
-import dev.cutover.aws.AwsErrors;
 import dev.cutover.report.port.BucketRef;
 import dev.cutover.report.port.ReportLocation;
 import dev.cutover.report.port.ReportStore;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.cutover.reports.S3ReportWriter;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 /**
- * {@link ReportStore} over PutObject, with a CRC32 checksum S3 checks on arrival and the bucket
- * owner the plan names.
+ * {@link ReportStore} on the report bucket ({@link S3ReportWriter}: CRC32 checksums, expected
+ * owner).
  */
 public final class S3ReportStore implements ReportStore {
 
-  private final S3Client s3;
-  private final String bucket;
-  private final String expectedOwner;
+  private final S3ReportWriter reports;
 
   /**
    * @param expectedOwner the account that must own the report bucket; {@code null} to not check
    */
   public S3ReportStore(S3Client s3, String bucket, String expectedOwner) {
-    this.s3 = s3;
-    this.bucket = bucket;
-    this.expectedOwner = expectedOwner;
+    this(new S3ReportWriter(s3, bucket, expectedOwner));
   }
 
-  @Override
-  public ReportLocation put(String key, byte[] content, String contentType) {
-    try {
-      s3.putObject(
-          r ->
-              r.bucket(bucket)
-                  .key(key)
-                  .contentType(contentType)
-                  .checksumAlgorithm(ChecksumAlgorithm.CRC32)
-                  .expectedBucketOwner(expectedOwner),
-          RequestBody.fromBytes(content));
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e, "PutObject");
-    }
-    return new ReportLocation(bucket, key);
+  private S3ReportStore(S3ReportWriter reports) {
+    this.reports = reports;
   }
 
   /**
@@ -55,21 +32,13 @@ public final class S3ReportStore implements ReportStore {
    * region, built on first use and kept for the life of the container.
    */
   public static Function<BucketRef, ReportStore> opener(AwsClients aws) {
-    Map<ClientKey, S3Client> clients = new ConcurrentHashMap<>();
-    return ref -> {
-      S3Client client =
-          clients.computeIfAbsent(new ClientKey(ref.roleArn(), ref.sessionName(), ref.region()), k -> client(aws, ref));
-      return new S3ReportStore(client, ref.bucket(), ref.expectedOwner());
-    };
+    S3ReportWriter.Opener writers = S3ReportWriter.opener(aws);
+    return ref -> new S3ReportStore(writers.open(ref.bucket(), ref.region(), ref.roleArn(), ref.sessionName(), ref.expectedOwner()));
   }
 
-  private record ClientKey(String roleArn, String sessionName, String region) {}
-
-  private static S3Client client(AwsClients aws, BucketRef ref) {
-    return aws.forAccount(ref.roleArn(), ref.sessionName(), Region.of(ref.region()))
-        .configure(S3Client.builder(), "S3")
-        // A local S3 server is reached by path, not by bucket subdomain.
-        .forcePathStyle(aws.endpointOverride("S3").isPresent())
-        .build();
+  @Override
+  public ReportLocation put(String key, byte[] content, String contentType) {
+    reports.put(key, content, contentType);
+    return new ReportLocation(reports.bucket(), key);
   }
 }

@@ -1,6 +1,7 @@
 package dev.cutover.verify.aws;
 
 import dev.cutover.aws.AwsErrors;
+import dev.cutover.reports.S3ReportWriter;
 import dev.cutover.verify.port.ReportFiles;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
@@ -25,6 +25,7 @@ public final class S3ReportFiles implements ReportFiles {
   private final S3Client s3;
   private final String bucket;
   private final String expectedOwner;
+  private final S3ReportWriter reports;
 
   /**
    * @param expectedOwner the account that owns the report bucket (the target account); {@code
@@ -34,6 +35,7 @@ public final class S3ReportFiles implements ReportFiles {
     this.s3 = s3;
     this.bucket = bucket;
     this.expectedOwner = expectedOwner;
+    this.reports = new S3ReportWriter(s3, bucket, expectedOwner);
   }
 
   @Override
@@ -43,13 +45,7 @@ public final class S3ReportFiles implements ReportFiles {
 
   @Override
   public Optional<InputStream> open(String key) {
-    try {
-      return Optional.of(s3.getObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(expectedOwner)));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e, "GetObject");
-    }
+    return reports.open(key);
   }
 
   @Override
@@ -74,12 +70,6 @@ public final class S3ReportFiles implements ReportFiles {
 
   @Override
   public void put(String key, Path file, String contentType) {
-    try {
-      s3.putObject(
-          r -> r.bucket(bucket).key(key).contentType(contentType).expectedBucketOwner(expectedOwner),
-          RequestBody.fromFile(file));
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e, "PutObject");
-    }
+    reports.put(key, file, contentType);
   }
 }
