@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * failed.
  *
  * <ul>
- *   <li>throttling, clock skew, 5xx, client-side failures (I/O, {@code ApiCallTimeoutException},
+ *   <li>throttling (and Route 53's {@code PriorRequestNotComplete}), clock skew, 5xx, client-side failures (I/O, {@code ApiCallTimeoutException},
  *       {@code ApiCallAttemptTimeoutException}, {@code RetryableException}) and anything the SDK
  *       marks retryable: {@link TransientException}, retried;
  *   <li>access denied (HTTP 403 or an access-denied error code): {@link
@@ -32,6 +32,12 @@ public final class AwsErrors {
   /** Access-denied codes some services send with a status other than 403 (KMS: 400). */
   private static final Set<String> ACCESS_DENIED_CODES =
       Set.of("AccessDenied", "AccessDeniedException", "AuthorizationError", "UnauthorizedOperation");
+
+  /**
+   * Codes that mean "try again shortly" which the SDK does not flag as throttling: Route 53's
+   * {@code PriorRequestNotComplete} (HTTP 400, a change to the zone is still in progress).
+   */
+  private static final Set<String> TRY_AGAIN_CODES = Set.of("PriorRequestNotComplete");
 
   private AwsErrors() {}
 
@@ -67,7 +73,8 @@ public final class AwsErrors {
     int status = e.statusCode();
     String call = call(service, operation);
 
-    if (e.isThrottlingException() || e.isClockSkewException() || status >= 500 || e.retryable()) {
+    if (e.isThrottlingException() || e.isClockSkewException() || status >= 500 || e.retryable()
+        || TRY_AGAIN_CODES.contains(code)) {
       return new TransientException(
           "AWS" + call + " failed with " + code + " (HTTP " + status + "), retries may pass: "
               + message,

@@ -165,6 +165,24 @@ class AwsErrorsTest {
   }
 
   @Test
+  void route53s_prior_request_not_complete_is_transient_though_the_sdk_does_not_call_it_throttling() {
+    StsException busy =
+        (StsException)
+            StsException.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .serviceName("Route53")
+                        .errorCode("PriorRequestNotComplete")
+                        .errorMessage("The request was rejected because Route 53 was still processing a prior request.")
+                        .build())
+                .build();
+
+    assertThat(busy.isThrottlingException()).as("the premise").isFalse();
+    assertThat(AwsErrors.translate(busy, "ChangeResourceRecordSets")).isInstanceOf(TransientException.class);
+  }
+
+  @Test
   void an_access_denied_code_with_status_400_is_still_a_policy_problem() {
     StsException kmsStyle =
         (StsException)
