@@ -1,11 +1,8 @@
 package dev.cutover.approval;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.cutover.batch.IdempotencyTokens;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -35,16 +32,9 @@ final class ApprovalKeys {
    * lets it be stored beside the ciphertext.
    */
   static String requestKey(String executionArn, String taskToken) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(executionArn.getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) '\n');
-      sha256.update(taskToken.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return IdempotencyTokens.of(executionArn, taskToken);
   }
+
 
   /**
    * The KMS encryption context of a sealed token: the execution and the approval id. Decrypt only

@@ -47,7 +47,12 @@ public final class LogScanHandler implements RequestStreamHandler {
 
   /** For the Lambda runtime: Athena and S3 clients in green's account, built once per container. */
   public LogScanHandler() {
-    this(new AthenaQueryEngine(new AwsClients()), S3ReportBucket.opener(new AwsClients()), Clock.systemUTC());
+    this(new AwsClients());
+  }
+
+  /** One client factory (one HTTP client, one credential provider per role) for Athena and S3. */
+  private LogScanHandler(AwsClients clients) {
+    this(new AthenaQueryEngine(clients), S3ReportBucket.opener(clients), Clock.systemUTC());
   }
 
   LogScanHandler(QueryEngine engine, Function<BucketRef, ReportBucket> reports, Clock clock) {

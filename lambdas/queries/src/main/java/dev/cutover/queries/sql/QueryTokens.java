@@ -1,9 +1,6 @@
 package dev.cutover.queries.sql;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.cutover.batch.IdempotencyTokens;
 
 /**
  * Idempotency tokens for queries ({@code ClientRequestToken} in Athena). Step Functions re-invokes a
@@ -24,7 +21,7 @@ public final class QueryTokens {
    * @return a hex SHA-256: 64 characters, within Athena's 32 to 128
    */
   public static String of(String executionId, String stateName, String queryName) {
-    return sha256("cutover-query\n" + executionId + "\n" + stateName + "\n" + queryName);
+    return IdempotencyTokens.of("cutover-query", executionId, stateName, queryName);
   }
 
   /**
@@ -37,15 +34,7 @@ public final class QueryTokens {
     if (attempt < 1) {
       throw new IllegalArgumentException("attempts count from 1");
     }
-    return attempt == 1 ? token : sha256(token + "\nattempt " + attempt);
+    return attempt == 1 ? token : IdempotencyTokens.of(token, "attempt " + attempt);
   }
 
-  private static String sha256(String seed) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(seed.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }
