@@ -49,7 +49,11 @@ final class Steps {
 
   // what the steps saw
   final List<JsonNode> reports = new ArrayList<>();
+  final List<JsonNode> reportResults = new ArrayList<>();
+  /** Every answer, in call order: {@code answers.get(i)} answered {@code Workflow.calls.get(i)}; a failure leaves null. */
+  final List<JsonNode> answers = new ArrayList<>();
   private final Map<String, Integer> counts = new HashMap<>();
+  private final List<String> calls = new ArrayList<>();
   private JsonNode lastVerify;
   private int listingRounds;
   private Instant since;
@@ -73,6 +77,14 @@ final class Steps {
   }
 
   JsonNode answer(Call call) {
+    calls.add(call.name());
+    answers.add(null);
+    JsonNode answer = script(call);
+    answers.set(answers.size() - 1, answer);
+    return answer;
+  }
+
+  private JsonNode script(Call call) {
     int n = counts.merge(call.name(), 1, Integer::sum);
     Deque<Function<Call, JsonNode>> q = queued.get(call.name());
     if (q != null && !q.isEmpty()) {
@@ -106,6 +118,21 @@ final class Steps {
       case "Rollback/RESTORE_DNS" -> cutoverRecorded ? obj("{'action':'RESTORE_DNS','outcome':'DNS_CHANGE_SUBMITTED','changed':true,'changeId':'C0BLUE','dnsStatus':'PENDING'}") : nothingRecorded("RESTORE_DNS");
       default -> throw new AssertionError("the workflow called " + call.name() + ", which no step answers");
     };
+  }
+
+  /** For each call named {@code name} that got an answer (not a failure), its try number, from 0. */
+  List<Integer> answersTo(String name) {
+    List<Integer> tries = new ArrayList<>();
+    int i = 0;
+    for (int k = 0; k < calls.size(); k++) {
+      if (calls.get(k).equals(name)) {
+        if (answers.get(k) != null) {
+          tries.add(i);
+        }
+        i++;
+      }
+    }
+    return tries;
   }
 
   int count(String name) {
@@ -226,6 +253,7 @@ final class Steps {
     result.put("json", REPORTS + "/report/run-1/report.json");
     result.put("html", REPORTS + "/report/run-1/report.html");
     result.set("summary", obj("{'mode':'" + payload.path("plan").path("mode").asText() + "','problems':" + reasons.size() + "}"));
+    reportResults.add(result);
     return result;
   }
 

@@ -143,9 +143,25 @@ final class Workflow {
   }
 
   void approve(String by, Duration after, Execution execution) {
+    approveOnly(by, after);
+    run(execution);
+  }
+
+  /** Sends the approval and runs nothing: the test moves time itself, e.g. with {@link #runFor}. */
+  void approveOnly(String by, Duration after) {
     String token = takeToken(after);
     engine.sendTaskSuccess(token, json("{'decision':'APPROVE','decidedBy':'" + by + "','decidedAt':'" + clock.instant() + "','reason':null}"));
-    run(execution);
+  }
+
+  /** Runs every timer due in the next {@code duration}, then stops the clock there. */
+  void runFor(Duration duration) {
+    Instant end = clock.instant().plus(duration);
+    engine.runUntilIdle();
+    for (Optional<Instant> next = engine.nextWakeUp(); next.isPresent() && !next.get().isAfter(end); next = engine.nextWakeUp()) {
+      clock.advanceTo(next.get());
+      engine.runUntilIdle();
+    }
+    clock.advanceTo(end);
   }
 
   void reject(String by, Duration after, Execution execution) {
