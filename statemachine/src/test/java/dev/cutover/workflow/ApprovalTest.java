@@ -18,11 +18,11 @@ class ApprovalTest {
   void a_rejection_ends_the_run_with_no_change_to_user_traffic() {
     Execution e = wf.run(wf.start(Workflow.plan("MIGRATE")));
 
-    wf.reject("arn:aws:iam::444455556666:role/release-manager", Duration.ofHours(2), e);
+    wf.reject(Workflow.APPROVER, Duration.ofHours(2), e);
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(e.error()).contains("cutover.NotApproved");
-    assertThat(e.cause().orElseThrow()).contains("Rejected by arn:aws:iam::444455556666:role/release-manager");
+    assertThat(e.cause().orElseThrow()).contains("Rejected by " + Workflow.APPROVER);
     assertThat(path(e)).endsWith("WaitForApproval", "NotifyNotApproved", "NotApproved");
     assertThat(wf.changes()).containsExactly("Replication/ENABLE", "Backfill/START");
     assertThat(wf.notices.getLast().path("message").path("outcome").asText()).isEqualTo("NOT_APPROVED");

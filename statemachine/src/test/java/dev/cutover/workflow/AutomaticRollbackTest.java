@@ -46,16 +46,11 @@ class AutomaticRollbackTest {
     return event;
   }
 
-  private Execution cutOverThenStop() {
-    Execution e = wf.run(wf.start(Workflow.plan("MIGRATE")));
-    wf.approve("arn:aws:iam::444455556666:role/release-manager", Duration.ofMinutes(5), e);
-    return e;
-  }
 
   @Test
   void a_run_aborted_during_the_bake_is_rolled_back_by_the_next_run() {
     Execution migrate = wf.run(wf.start(Workflow.plan("MIGRATE")));
-    wf.approveOnly("arn:aws:iam::444455556666:role/release-manager", Duration.ofMinutes(5));
+    wf.approveOnly(Workflow.APPROVER, Duration.ofMinutes(5));
     wf.runFor(Duration.ofMinutes(10));
     assertThat(wf.callNames()).contains("Cutover/ATTACH_GREEN", "Watch");
     wf.engine.stop(migrate.arn(), "Aborted", "stopped by an operator");
@@ -108,7 +103,7 @@ class AutomaticRollbackTest {
   @Test
   void a_run_that_already_rolled_back_is_not_rolled_back_again() {
     wf.steps.watchHealthy = i -> false;
-    Execution rolledBack = cutOverThenStop();
+    Execution rolledBack = wf.migrateAndApprove();
     assertThat(rolledBack.error()).contains("cutover.RolledBack");
     int before = wf.calls.size();
 
@@ -135,7 +130,7 @@ class AutomaticRollbackTest {
   void a_failed_rollback_is_retried_once_by_an_automatic_rollback_and_never_loops() {
     wf.steps.watchHealthy = i -> false;
     wf.steps.failTimes("Rollback/RESTORE_DNS", 1, "dev.cutover.errors.ConcurrentChangeException");
-    Execution migrate = cutOverThenStop();
+    Execution migrate = wf.migrateAndApprove();
     assertThat(migrate.error()).contains("cutover.RollbackFailed");
 
     wf.steps.failTimes("Rollback/RESTORE_DNS", 1, "dev.cutover.errors.ConcurrentChangeException");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.asl.engine.Execution;
 import dev.cutover.asl.engine.ExecutionStatus;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +15,12 @@ class BakeAndRollbackTest {
       "Rollback/DETACH_GREEN", "Rollback/ATTACH_BLUE", "Rollback/RESTORE_DNS", "Replication/RESTORE");
   private final Workflow wf = new Workflow();
 
-  private Execution cutOverAndBake() {
-    Execution e = wf.run(wf.start(Workflow.plan("MIGRATE")));
-    wf.approve("arn:aws:iam::444455556666:role/release-manager", Duration.ofMinutes(5), e);
-    return e;
-  }
 
   @Test
   void green_unhealthy_during_the_bake_rolls_back_on_its_own() {
     wf.steps.watchHealthy = i -> i < 4;
 
-    Execution e = cutOverAndBake();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(e.error()).contains("cutover.RolledBack");
@@ -43,7 +37,7 @@ class BakeAndRollbackTest {
   void blue_takes_the_alias_back_only_once_green_has_let_go_and_dns_follows_blue() {
     wf.steps.watchHealthy = i -> false;
 
-    cutOverAndBake();
+    wf.migrateAndApprove();
 
     List<String> calls = wf.callNames();
     int detachGreen = calls.indexOf("Rollback/DETACH_GREEN");
@@ -61,7 +55,7 @@ class BakeAndRollbackTest {
   void an_error_while_moving_the_alias_rolls_back() {
     wf.steps.failTimes("Cutover/ATTACH_GREEN", 1, "dev.cutover.errors.ConcurrentChangeException");
 
-    Execution e = cutOverAndBake();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.error()).contains("cutover.RolledBack");
     assertThat(e.cause().orElseThrow()).contains("MoveAliasToGreen failed with dev.cutover.errors.ConcurrentChangeException");
@@ -74,7 +68,7 @@ class BakeAndRollbackTest {
     wf.steps.watchHealthy = i -> false;
     wf.steps.failTimes("Rollback/DETACH_GREEN", 2, "dev.cutover.errors.TransientException");
 
-    Execution e = cutOverAndBake();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.error()).contains("cutover.RolledBack");
     assertThat(wf.calls("Rollback/DETACH_GREEN")).hasSize(3);
@@ -86,7 +80,7 @@ class BakeAndRollbackTest {
     wf.steps.watchHealthy = i -> false;
     wf.steps.failTimes("Rollback/ATTACH_BLUE", 1, "dev.cutover.errors.PreconditionFailedException");
 
-    Execution e = cutOverAndBake();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(e.error()).contains("cutover.RollbackFailed");
@@ -103,7 +97,7 @@ class BakeAndRollbackTest {
       wf.steps.once("Rollback/DISTRIBUTION_STATUS", c -> Steps.obj("{'action':'DISTRIBUTION_STATUS','outcome':'DISTRIBUTION_IN_PROGRESS','side':'GREEN','distributionStatus':'InProgress'}"));
     }
 
-    Execution e = cutOverAndBake();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.error()).contains("cutover.RollbackFailed");
     assertThat(e.cause().orElseThrow()).contains("cutover.WaitedTooLong");

@@ -15,19 +15,12 @@ import org.junit.jupiter.api.Test;
 /** MIGRATE from the first check to the end of the bake, when everything goes well. */
 class MigrateTest {
 
-  private static final String APPROVER = "arn:aws:iam::444455556666:role/release-manager";
   private final Workflow wf = new Workflow();
 
-  private Execution migrateAndApprove() {
-    Execution e = wf.run(wf.start(Workflow.plan("MIGRATE")));
-    assertThat(wf.awaitingApproval()).as("waiting for a person").isTrue();
-    wf.approve(APPROVER, Duration.ofMinutes(20), e);
-    return e;
-  }
 
   @Test
   void a_migration_checks_copies_proves_asks_moves_the_alias_and_bakes() {
-    Execution e = migrateAndApprove();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(path(e)).containsSubsequence(
@@ -39,7 +32,7 @@ class MigrateTest {
     assertThat(path(e)).doesNotContain("RollBack", "AfterAFailure");
     JsonNode output = e.output().orElseThrow();
     assertThat(output.path("outcome").asText()).isEqualTo("MIGRATED");
-    assertThat(output.path("approval").path("decidedBy").asText()).isEqualTo(APPROVER);
+    assertThat(output.path("approval").path("decidedBy").asText()).isEqualTo(Workflow.APPROVER);
     assertThat(wf.notices).extracting(n -> n.path("message").path("outcome").asText()).containsExactly("MIGRATED");
   }
 
@@ -56,7 +49,7 @@ class MigrateTest {
 
   @Test
   void blue_gives_up_the_alias_only_after_dns_is_in_sync_and_green_is_deployed() {
-    migrateAndApprove();
+    wf.migrateAndApprove();
 
     List<String> calls = wf.callNames();
     int detach = calls.indexOf("Cutover/DETACH_BLUE");
@@ -203,7 +196,7 @@ class MigrateTest {
 
   @Test
   void the_hot_keys_from_the_logs_are_the_ones_parity_and_the_watch_probe() {
-    migrateAndApprove();
+    wf.migrateAndApprove();
 
     List<String> hot = List.of("static/app.js", "static/index.html");
     assertThat(wf.calls("Parity").getFirst().payload().path("sampleKeys")).extracting(JsonNode::asText).isEqualTo(hot);
@@ -212,7 +205,7 @@ class MigrateTest {
 
   @Test
   void the_bake_watches_green_every_poll_interval_until_the_bake_ends() {
-    Execution e = migrateAndApprove();
+    Execution e = wf.migrateAndApprove();
 
     List<Call> watches = wf.calls("Watch");
     assertThat(watches).hasSize(30); // 1800 s at 60 s, the plan's bake

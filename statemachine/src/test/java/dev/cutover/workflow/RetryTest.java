@@ -15,19 +15,12 @@ class RetryTest {
   private static final String TRANSIENT = "dev.cutover.errors.TransientException";
   private final Workflow wf = new Workflow();
 
-  private Execution migrate() {
-    Execution e = wf.run(wf.start(Workflow.plan("MIGRATE")));
-    if (wf.awaitingApproval()) {
-      wf.approve("arn:aws:iam::444455556666:role/release-manager", Duration.ofMinutes(5), e);
-    }
-    return e;
-  }
 
   @Test
   void a_step_failing_twice_with_a_transient_error_then_succeeding_changes_dns_once() {
     wf.steps.failTimes("Cutover/POINT_DNS", 2, TRANSIENT);
 
-    Execution e = migrate();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     List<Call> tries = wf.calls("Cutover/POINT_DNS");
@@ -45,7 +38,7 @@ class RetryTest {
     wf.steps.failTimes("Preflight", 1, "Lambda.TooManyRequestsException");
     wf.steps.failTimes("Preflight", 1, "Lambda.ServiceException");
 
-    Execution e = migrate();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(wf.calls("Preflight")).hasSize(3);
@@ -56,7 +49,7 @@ class RetryTest {
     wf.steps.cutoverRecorded = false;
     wf.steps.failTimes("Cutover/CHECK", 6, TRANSIENT);
 
-    Execution e = migrate();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(wf.calls("Cutover/CHECK")).hasSize(6);
     assertThat(e.error()).contains("cutover.RolledBack");
@@ -68,7 +61,7 @@ class RetryTest {
     wf.steps.cutoverRecorded = false;
     wf.steps.failTimes("Cutover/CHECK", 1, "dev.cutover.errors.PreconditionFailedException");
 
-    Execution e = migrate();
+    Execution e = wf.migrateAndApprove();
 
     assertThat(wf.calls("Cutover/CHECK")).hasSize(1);
     assertThat(wf.changes()).doesNotContain("Cutover/RECORD", "Cutover/POINT_DNS");
@@ -79,7 +72,7 @@ class RetryTest {
   void a_retried_backfill_start_names_the_same_state_so_it_finds_the_same_job() {
     wf.steps.failTimes("Backfill/START", 1, "Lambda.SdkClientException");
 
-    migrate();
+    wf.migrateAndApprove();
 
     assertThat(wf.calls("Backfill/START")).extracting(c -> c.payload().path("stateName").asText())
         .containsExactly("StartBackfill", "StartBackfill");

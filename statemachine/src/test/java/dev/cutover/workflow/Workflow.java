@@ -42,6 +42,7 @@ final class Workflow {
   static final String LAMBDA_CALLBACK = "arn:aws:states:::lambda:invoke.waitForTaskToken";
   static final String SNS_PUBLISH = "arn:aws:states:::sns:publish";
   static final String TOPIC = "arn:aws:sns:us-east-1:" + ACCOUNT + ":cutover-notices";
+  static final String APPROVER = "arn:aws:iam::" + ACCOUNT + ":role/release-manager";
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
   private static final Pattern FUNCTION = Pattern.compile("arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:cutover-(\\w+)");
@@ -112,6 +113,15 @@ final class Workflow {
 
   Execution start(JsonNode input) {
     return engine.start(MACHINE, definition, "run-" + ++executions, input);
+  }
+
+  /** A MIGRATE run, approved 5 minutes after it asked, run to its end (or to a stop before the approval). */
+  Execution migrateAndApprove() {
+    Execution e = run(start(plan("MIGRATE")));
+    if (awaitingApproval()) {
+      approve(APPROVER, Duration.ofMinutes(5), e);
+    }
+    return e;
   }
 
   /** Runs through every timer, except that a pending approval is left waiting: the test decides it. */
