@@ -25,6 +25,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.athena.CfnWorkGroup;
@@ -91,8 +92,21 @@ public final class CutoverStack extends Stack {
   /** The substitution the ASL uses for the notice topic. */
   public static final String TOPIC_PLACEHOLDER = "NotificationTopicArn";
 
+  /** The substitutions the ASL uses for the log scan's Athena workgroup, Glue database and table. */
+  public static final String WORKGROUP_PLACEHOLDER = "AthenaWorkGroup";
+
+  public static final String DATABASE_PLACEHOLDER = "LogsDatabase";
+
+  public static final String TABLE_PLACEHOLDER = "LogsTable";
+
   /** The Glue table over blue's CloudFront standard logs. */
   public static final String LOG_TABLE = "cloudfront_logs";
+
+  /** Task tokens are encrypted with exactly this encryption context (the approval module's record). */
+  private static final Map<String, Object> TOKEN_CONTEXT =
+      Map.of(
+          "ForAllValues:StringEquals", Map.of("kms:EncryptionContextKeys", List.of("executionArn", "approvalId")),
+          "Null", Map.of("kms:EncryptionContextKeys", "false"));
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final Map<String, Role> stepRoles = new LinkedHashMap<>();
@@ -263,6 +277,7 @@ public final class CutoverStack extends Stack {
               .code(Code.fromAsset(step.zip(repositoryRoot).toString()))
               .memorySize(step.memoryMb())
               .timeout(Duration.seconds(step.timeoutSeconds()))
+              .ephemeralStorageSize(Size.mebibytes(step.ephemeralStorageMb()))
               .role(role)
               .logGroup(logGroup)
               .loggingFormat(LoggingFormat.JSON)
@@ -294,12 +309,12 @@ public final class CutoverStack extends Stack {
     Role requestRole = stepRoles.get("RequestApproval");
     requestRole.addToPolicy(allow("ApprovalRecord", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(approvals.getTableArn())));
     requestRole.addToPolicy(allow("ApprovalTableKey", List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"), List.of(dataKey.getKeyArn())));
-    requestRole.addToPolicy(allow("EncryptTaskToken", List.of("kms:Encrypt"), List.of(tokenKey.getKeyArn())));
+    requestRole.addToPolicy(allow("EncryptTaskToken", List.of("kms:Encrypt"), List.of(tokenKey.getKeyArn()), TOKEN_CONTEXT));
     requestRole.addToPolicy(allow("SendNotice", List.of("sns:Publish"), List.of(topic.getTopicArn())));
     Role decideRole = stepRoles.get("Decide");
     decideRole.addToPolicy(allow("ApprovalRecord", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), List.of(approvals.getTableArn())));
     decideRole.addToPolicy(allow("ApprovalTableKey", List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"), List.of(dataKey.getKeyArn())));
-    decideRole.addToPolicy(allow("DecryptTaskToken", List.of("kms:Decrypt"), List.of(tokenKey.getKeyArn())));
+    decideRole.addToPolicy(allow("DecryptTaskToken", List.of("kms:Decrypt"), List.of(tokenKey.getKeyArn()), TOKEN_CONTEXT));
     decideRole.addToPolicy(allow("WhoStartedTheExecution", List.of("cloudtrail:LookupEvents"), List.of("*")));
 
     FunctionUrl decideUrl = decide.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.AWS_IAM).build());
@@ -342,6 +357,9 @@ public final class CutoverStack extends Stack {
       });
     }
     substitutions.put(TOPIC_PLACEHOLDER, topic.getTopicArn());
+    substitutions.put(WORKGROUP_PLACEHOLDER, workGroup.getRef());
+    substitutions.put(DATABASE_PLACEHOLDER, settings.glueDatabase());
+    substitutions.put(TABLE_PLACEHOLDER, LOG_TABLE);
     Role machineRole =
         Role.Builder.create(this, "StateMachineRole")
             .description("cutover state machine: invoke the step functions, publish notices, write its logs and traces")
@@ -498,6 +516,7 @@ public final class CutoverStack extends Stack {
     String region = Aws.REGION;
     role.addToPolicy(allow("ReadGreenBucket", Policies.BUCKET_READ, List.of(bucketArn(settings.targetBucket()))));
     role.addToPolicy(allow("ReadGreenObjects", Policies.OBJECT_READ, List.of(objectsArn(settings.targetBucket()))));
+    role.addToPolicy(allow("DescribeBucketKeys", List.of("kms:DescribeKey"), List.of("arn:aws:kms:" + region + ":" + account + ":key/*")));
     settings.targetKmsKeyArn().ifPresent(key -> role.addToPolicy(allow("GreenBucketKey", List.of("kms:Decrypt", "kms:DescribeKey"), List.of(key))));
     role.addToPolicy(allow("ListReportBucket", List.of("s3:ListBucket", "s3:GetBucketLocation"), List.of(reports.getBucketArn())));
     role.addToPolicy(
@@ -632,7 +651,7 @@ public final class CutoverStack extends Stack {
                 "AwsSolutions-IAM5",
                 "Objects of named buckets only: green's (read), the report bucket's (reports, manifests, Athena results) and blue's log prefix (read). "
                     + "Resource::* is s3:CreateJob and cloudwatch:GetMetricData, which have no resource-level permissions. Ids known only at run time, "
-                    + "in this account: Batch jobs (job/*), Route 53 changes (change/*), the certificate on green's distribution (certificate/*), and "
+                    + "in this account: Batch jobs (job/*), Route 53 changes (change/*), the certificate on green's distribution (certificate/*), the bucket's KMS key preflight describes (kms:DescribeKey only, key/*), and "
                     + "the cache/origin-request/response-headers policies, origin access controls and functions it references (type/*).",
                 List.of(
                     greenObjects,
@@ -641,6 +660,7 @@ public final class CutoverStack extends Stack {
                     "Resource::*",
                     "Resource::arn:aws:s3:<AWS::Region>:<AWS::AccountId>:job/*",
                     "Resource::arn:aws:route53:::change/*",
+                    "Resource::arn:aws:kms:<AWS::Region>:<AWS::AccountId>:key/*",
                     "Resource::arn:aws:acm:us-east-1:<AWS::AccountId>:certificate/*",
                     "Resource::arn:aws:cloudfront::<AWS::AccountId>:cache-policy/*",
                     "Resource::arn:aws:cloudfront::<AWS::AccountId>:origin-request-policy/*",

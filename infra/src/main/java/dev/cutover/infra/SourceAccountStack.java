@@ -95,6 +95,7 @@ public final class SourceAccountStack extends Stack {
                             Map.of("aws:PrincipalArn", "arn:aws:iam::" + settings.account() + ":role/" + settings.stepRolePrefix() + "*"))))
             .build();
     access.addToPolicy(allow("ReadBlueBucket", Policies.BUCKET_READ, List.of(bucketArn(source))));
+    access.addToPolicy(allow("DescribeBucketKeys", List.of("kms:DescribeKey"), List.of("arn:aws:kms:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":key/*")));
     access.addToPolicy(allow("SwitchReplication", List.of("s3:PutReplicationConfiguration"), List.of(bucketArn(source))));
     access.addToPolicy(allow("ReadBlueObjects", Policies.OBJECT_READ, List.of(objectsArn(source))));
     access.addToPolicy(
@@ -145,12 +146,13 @@ public final class SourceAccountStack extends Stack {
             nagApplies(
                 "AwsSolutions-IAM5",
                 "Preflight/verify read every object of blue's bucket (never write); s3:CreateJob has no resource-level permissions (Resource::*); "
-                    + "jobs get ids only when created (job/*); parity reads whichever cache/origin-request/response-headers policies, origin access controls "
+                    + "jobs get ids only when created (job/*); preflight describes the bucket's KMS key, whichever it is (kms:DescribeKey only, key/*); parity reads whichever cache/origin-request/response-headers policies, origin access controls "
                     + "and functions blue's distribution references, all of this account (type/*).",
                 List.of(
                     objects,
                     "Resource::*",
                     "Resource::arn:aws:s3:<AWS::Region>:<AWS::AccountId>:job/*",
+                    "Resource::arn:aws:kms:<AWS::Region>:<AWS::AccountId>:key/*",
                     "Resource::arn:aws:cloudfront::<AWS::AccountId>:cache-policy/*",
                     "Resource::arn:aws:cloudfront::<AWS::AccountId>:origin-request-policy/*",
                     "Resource::arn:aws:cloudfront::<AWS::AccountId>:response-headers-policy/*",
