@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * <p>State names are unique across a state machine, Parallel branches and Map processors
  * included (Step Functions requires it), so the graph is keyed by name. A Parallel or Map state
  * leads into its branches' {@code StartAt} as well as to its own {@code Next} and {@code Catch}
- * targets: for "no path avoids X" that over-approximates the paths, which is the safe side.
+ * targets, and every state inside a branch leads out to them too (it ends, or it fails into the
+ * enclosing state's Catch): for "no path avoids X" that over-approximates the paths, which is the
+ * safe side.
  */
 public final class AslChecks {
 
@@ -241,6 +243,7 @@ public final class AslChecks {
   /** As {@link #reachable(JsonNode, Collection, Set)}, leaving out the Choice rules {@code skipped} matches. */
   public static Set<String> reachable(JsonNode asl, Collection<String> from, Set<String> blocked, Predicate<JsonNode> skipped) {
     Map<String, JsonNode> states = allStates(asl);
+    Map<String, List<String>> exits = exits(asl);
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(from);
     while (!todo.isEmpty()) {
@@ -250,6 +253,7 @@ public final class AslChecks {
       }
       JsonNode state = states.get(name);
       todo.addAll(targets(state, skipped));
+      todo.addAll(exits.getOrDefault(name, List.of()));
       for (JsonNode branch : state.path("Branches")) {
         todo.add(branch.path("StartAt").asText());
       }
@@ -307,6 +311,35 @@ public final class AslChecks {
       }
     }
     return targets;
+  }
+
+  /** For each state inside a Parallel branch or Map processor: where leaving it may go (the enclosing states' Next and Catch targets). */
+  private static Map<String, List<String>> exits(JsonNode asl) {
+    Map<String, List<String>> exits = new LinkedHashMap<>();
+    exitsIn(asl.path("States"), List.of(), exits);
+    return exits;
+  }
+
+  private static void exitsIn(JsonNode states, List<String> outer, Map<String, List<String>> exits) {
+    states.properties().forEach(e -> {
+      if (!outer.isEmpty()) {
+        exits.put(e.getKey(), outer);
+      }
+      JsonNode state = e.getValue();
+      List<JsonNode> inner = new ArrayList<>();
+      state.path("Branches").forEach(inner::add);
+      JsonNode processor = processor(state);
+      if (processor != null) {
+        inner.add(processor);
+      }
+      if (!inner.isEmpty()) {
+        List<String> out = new ArrayList<>(targets(state));
+        out.addAll(outer);
+        for (JsonNode container : inner) {
+          exitsIn(container.path("States"), List.copyOf(out), exits);
+        }
+      }
+    });
   }
 
   private static JsonNode processor(JsonNode state) {

@@ -220,4 +220,26 @@ class AslChecksTest {
     assertThat(AslChecks.rollbackReachability(asl, "EnableReplication", "RollBack", rule -> false))
         .contains("state ValidateOnlyEnd comes after EnableReplication but cannot reach RollBack");
   }
+
+  @Test
+  void a_state_inside_a_parallel_branch_reaches_the_rollback_through_the_parallels_catch() {
+    String machine =
+        """
+        {"StartAt": "EnableReplication", "States": {
+          "EnableReplication": {"Type": "Pass", "Next": "Checks"},
+          "Checks": {"Type": "Parallel", "Next": "Done", %s
+                     "Branches": [{"StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "End": true}}}]},
+          "Done": {"Type": "Succeed"},
+          "RollBack": {"Type": "Pass", "Next": "RolledBack"},
+          "RolledBack": {"Type": "Fail"}
+        }}""";
+    JsonNode caught = Repository.parse(machine.formatted("\"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], \"Next\": \"RollBack\"}],"));
+    JsonNode uncaught = Repository.parse(machine.formatted(""));
+
+    assertThat(AslChecks.rollbackReachability(caught, "EnableReplication", "RollBack", rule -> false)).isEmpty();
+    assertThat(AslChecks.rollbackReachability(uncaught, "EnableReplication", "RollBack", rule -> false))
+        .containsExactlyInAnyOrder(
+            "state EnableReplication comes after EnableReplication but cannot reach RollBack",
+            "state Checks comes after EnableReplication but cannot reach RollBack");
+  }
 }
