@@ -12,27 +12,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-java_major() { # $1 = path to a java binary; prints its feature version, e.g. 25
-  "$1" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
-}
-pick_jdk() {
-  local candidate major
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-    major=$(java_major "$JAVA_HOME/bin/java")
-    if [ "${major:-0}" -ge 25 ]; then echo "$JAVA_HOME"; return; fi
-  fi
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    [ -x "$candidate" ] || continue
-    major=$(java_major "$candidate")
-    if [ "${major:-0}" -ge 25 ]; then dirname "$(dirname "$(readlink -f "$candidate")")"; return; fi
-  done
-}
-if ! JAVA_HOME=$(pick_jdk) || [ -z "$JAVA_HOME" ]; then
-  echo "bench/inventory.sh: no JDK 25 or newer found (checked JAVA_HOME and /usr/lib/jvm/*)." >&2
-  exit 1
-fi
-export JAVA_HOME
+. .ci/jdk.sh
+use_jdk25 "bench/inventory.sh"
 
 maven_offline="-o"
 if [ "${BENCH_MAVEN_ONLINE:-0}" = "1" ]; then maven_offline=""; fi
