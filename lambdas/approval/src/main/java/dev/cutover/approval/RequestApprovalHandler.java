@@ -44,6 +44,14 @@ public final class RequestApprovalHandler implements RequestStreamHandler {
     this(awsPorts(System.getenv()), Clock.systemUTC(), ApprovalKeys.randomIds());
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports (token store, cipher, notifier) and the runtime's clock.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static RequestApprovalHandler local(RequestPorts ports, Clock clock) {
+    return new RequestApprovalHandler(() -> ports, clock, ApprovalKeys.randomIds());
+  }
+
   RequestApprovalHandler(Supplier<RequestPorts> ports, Clock clock, Supplier<String> approvalIds) {
     this.ports = ports;
     this.clock = clock;

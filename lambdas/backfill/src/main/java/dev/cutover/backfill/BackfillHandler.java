@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,15 @@ public final class BackfillHandler implements RequestStreamHandler {
   }
 
   /** For tests: the ports for each invocation's plan, and the Batch Operations role. */
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports, each built for the invocation's plan.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static BackfillHandler local(
+      Function<Plan, BatchJobs> batchJobs, Function<Plan, ReportObjects> reports, Map<String, String> environment) {
+    return new BackfillHandler(batchJobs, reports, environment.get(BackfillStep.BATCH_ROLE_VARIABLE));
+  }
+
   BackfillHandler(
       Function<Plan, BatchJobs> batchJobs, Function<Plan, ReportObjects> reports, String batchRoleArn) {
     this.batchJobs = batchJobs;

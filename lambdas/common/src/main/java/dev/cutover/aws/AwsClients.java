@@ -99,7 +99,12 @@ public final class AwsClients implements AutoCloseable {
         apiCallAttemptTimeout);
   }
 
-  AwsClients(
+  /**
+   * For the local runtime ({@code cutover rehearse}) and tests: an environment of its own instead of
+   * the process's ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_<SERVICE>}: the embedded servers),
+   * and the credentials to sign with.
+   */
+  public AwsClients(
       Map<String, String> environment,
       AwsCredentialsProvider baseCredentials,
       Duration apiCallTimeout,

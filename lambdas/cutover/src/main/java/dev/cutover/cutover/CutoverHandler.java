@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,14 @@ public final class CutoverHandler implements RequestStreamHandler {
   /** For the Lambda runtime: real clients, built once per container. */
   public CutoverHandler() {
     this(AwsPorts.create(new AwsClients()), System.getenv(DNS_ROLE_ARN), Clock.systemUTC(), Sleeper.REAL);
+  }
+
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports and the runtime's clock.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static CutoverHandler local(Ports ports, Map<String, String> environment, Clock clock) {
+    return new CutoverHandler(ports, environment.get(DNS_ROLE_ARN), clock, Sleeper.REAL);
   }
 
   CutoverHandler(Ports ports, String dnsRoleArn, Clock clock, Sleeper sleeper) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,14 @@ public final class RollbackHandler implements RequestStreamHandler {
   /** For the Lambda runtime: real clients, built once per container. */
   public RollbackHandler() {
     this(AwsPorts.create(new AwsClients()), System.getenv(CutoverHandler.DNS_ROLE_ARN), Sleeper.REAL);
+  }
+
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static RollbackHandler local(Ports ports, Map<String, String> environment) {
+    return new RollbackHandler(ports, environment.get(CutoverHandler.DNS_ROLE_ARN), Sleeper.REAL);
   }
 
   RollbackHandler(Ports ports, String dnsRoleArn, Sleeper sleeper) {

@@ -55,6 +55,14 @@ public final class LogScanHandler implements RequestStreamHandler {
     this(new AthenaQueryEngine(clients), S3ReportBucket.opener(clients), Clock.systemUTC());
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports (DuckDB for Athena) and the runtime's clock.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static LogScanHandler local(QueryEngine engine, Function<BucketRef, ReportBucket> reports, Clock clock) {
+    return new LogScanHandler(engine, reports, clock);
+  }
+
   LogScanHandler(QueryEngine engine, Function<BucketRef, ReportBucket> reports, Clock clock) {
     this.engine = engine;
     this.reports = reports;

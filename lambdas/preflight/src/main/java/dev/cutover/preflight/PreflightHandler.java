@@ -50,6 +50,14 @@ public final class PreflightHandler implements RequestStreamHandler {
     this(new AwsFacts(new AwsClients()), () -> PreflightSettings.fromEnvironment(System.getenv()));
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static PreflightHandler local(Facts facts, Map<String, String> environment) {
+    return new PreflightHandler(facts, () -> PreflightSettings.fromEnvironment(environment));
+  }
+
   PreflightHandler(Facts facts, Supplier<PreflightSettings> settings) {
     this.facts = facts;
     this.settings = settings;

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,14 @@ public final class ReplicationHandler implements RequestStreamHandler {
 
   private ReplicationHandler(S3Clients clients, String replicationRoleArn) {
     this(new S3BucketReplication(clients), new S3RecordStore(clients), replicationRoleArn);
+  }
+
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static ReplicationHandler local(BucketReplication replication, RecordStore records, Map<String, String> environment) {
+    return new ReplicationHandler(replication, records, environment.get(REPLICATION_ROLE_ARN));
   }
 
   ReplicationHandler(BucketReplication replication, RecordStore records, String replicationRoleArn) {

@@ -47,6 +47,14 @@ public final class ReportHandler implements RequestStreamHandler {
     this(S3ReportStore.opener(new AwsClients()), Clock.systemUTC());
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports and the runtime's clock.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static ReportHandler local(Function<BucketRef, ReportStore> stores, Clock clock) {
+    return new ReportHandler(stores, clock);
+  }
+
   ReportHandler(Function<BucketRef, ReportStore> stores, Clock clock) {
     this.stores = stores;
     this.clock = clock;

@@ -71,6 +71,24 @@ public final class ChecksumHandler implements RequestStreamHandler {
         ChecksumStep.OBJECTS_PER_PARTITION);
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports, each built for the invocation's plan.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static ChecksumHandler local(
+      Function<Plan, ChecksumJobs> sourceJobs,
+      Function<Plan, ChecksumJobs> targetJobs,
+      Function<Plan, ReportFiles> reports,
+      Map<String, String> environment) {
+    return new ChecksumHandler(
+        sourceJobs,
+        targetJobs,
+        reports,
+        environment.get(ChecksumStep.SOURCE_ROLE_VARIABLE),
+        environment.get(ChecksumStep.TARGET_ROLE_VARIABLE),
+        ChecksumStep.OBJECTS_PER_PARTITION);
+  }
+
   /** For tests: the ports for each invocation's plan, both Batch Operations roles, the join size. */
   ChecksumHandler(
       Function<Plan, ChecksumJobs> sourceJobs,

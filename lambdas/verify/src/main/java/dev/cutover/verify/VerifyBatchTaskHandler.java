@@ -46,6 +46,14 @@ public final class VerifyBatchTaskHandler implements RequestStreamHandler {
     this(new S3Buckets(new AwsClients()), () -> VerifySettings.fromEnvironment(System.getenv()), Retrier.Sleeper.REAL);
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static VerifyBatchTaskHandler local(Buckets buckets, Map<String, String> environment) {
+    return new VerifyBatchTaskHandler(buckets, () -> VerifySettings.fromEnvironment(environment), Retrier.Sleeper.REAL);
+  }
+
   VerifyBatchTaskHandler(Buckets buckets, Supplier<VerifySettings> settings, Retrier.Sleeper sleeper) {
     this.buckets = buckets;
     this.settings = settings;

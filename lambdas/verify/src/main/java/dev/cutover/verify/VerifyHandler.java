@@ -75,6 +75,14 @@ public final class VerifyHandler implements RequestStreamHandler {
     this(new S3Buckets(new AwsClients()), () -> VerifySettings.fromEnvironment(System.getenv()), Retrier.Sleeper.REAL);
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static VerifyHandler local(Buckets buckets, Map<String, String> environment) {
+    return new VerifyHandler(buckets, () -> VerifySettings.fromEnvironment(environment), Retrier.Sleeper.REAL);
+  }
+
   VerifyHandler(Buckets buckets, Supplier<VerifySettings> settings, Retrier.Sleeper sleeper) {
     this.buckets = buckets;
     this.settings = settings;

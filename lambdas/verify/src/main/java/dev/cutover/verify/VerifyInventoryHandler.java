@@ -42,6 +42,14 @@ public final class VerifyInventoryHandler implements RequestStreamHandler {
     this(new AthenaQueryEngine(new AwsClients()), VerifySettings.DEFAULT.examplesPerCategory());
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports (DuckDB for Athena).
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static VerifyInventoryHandler local(QueryEngine engine) {
+    return new VerifyInventoryHandler(engine, VerifySettings.DEFAULT.examplesPerCategory());
+  }
+
   VerifyInventoryHandler(QueryEngine engine, int examplesPerCategory) {
     this.engine = engine;
     this.examplesPerCategory = examplesPerCategory;

@@ -69,6 +69,14 @@ public final class WatchHandler implements RequestStreamHandler {
         () -> WatchSettings.fromEnvironment(System.getenv()));
   }
 
+  /**
+   * For the local runtime ({@code cutover rehearse}): the same step on other ports; {@code hostAddress} maps the public hostname to where the local edge answers for it.
+   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
+   */
+  public static WatchHandler local(Metrics metrics, Probe probe, Clock clock, Function<String, URI> hostAddress, Map<String, String> environment) {
+    return new WatchHandler(metrics, probe, clock, hostAddress, () -> WatchSettings.fromEnvironment(environment));
+  }
+
   WatchHandler(Metrics metrics, Probe probe, Clock clock, Function<String, URI> hostAddress, Supplier<WatchSettings> settings) {
     this.metrics = metrics;
     this.probe = probe;
