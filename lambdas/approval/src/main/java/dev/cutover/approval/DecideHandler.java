@@ -53,7 +53,6 @@ public final class DecideHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   /**
    * For the local runtime ({@code cutover rehearse}): the same step on other ports and the runtime's clock.
-   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
    */
   public static DecideHandler local(DecidePorts ports, Clock clock) {
     return new DecideHandler(() -> ports, clock);

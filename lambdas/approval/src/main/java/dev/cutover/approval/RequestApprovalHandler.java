@@ -46,7 +46,6 @@ public final class RequestApprovalHandler implements RequestStreamHandler {
 
   /**
    * For the local runtime ({@code cutover rehearse}): the same step on other ports (token store, cipher, notifier) and the runtime's clock.
-   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
    */
   public static RequestApprovalHandler local(RequestPorts ports, Clock clock) {
     return new RequestApprovalHandler(() -> ports, clock, ApprovalKeys.randomIds());

@@ -1,20 +1,13 @@
 package dev.cutover.approval.support;
 
 import dev.cutover.approval.port.ApprovalRecord;
-import dev.cutover.approval.port.ApprovalRecord.Decision;
-import dev.cutover.approval.port.ApprovalRecord.Delivery;
-import dev.cutover.approval.port.ApprovalStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The store's contract in memory, with the same conditions DynamoDbApprovalStore sends. */
-public final class InMemoryApprovalStore implements ApprovalStore {
+/** The in-memory store with what tests need besides: a racing writer, writes without conditions, a log of writes. */
+public final class InMemoryApprovalStore extends dev.cutover.approval.memory.InMemoryApprovalStore {
 
-  private final Map<String, ApprovalRecord> records = new ConcurrentHashMap<>();
   private final List<String> writes = new ArrayList<>();
   private Runnable beforeNextWrite = () -> {};
 
@@ -25,15 +18,15 @@ public final class InMemoryApprovalStore implements ApprovalStore {
 
   /** Puts a record as another writer would, without conditions. */
   public void put(ApprovalRecord record) {
-    records.put(record.executionArn(), record);
+    records().put(record.executionArn(), record);
   }
 
   public Optional<ApprovalRecord> get(String executionArn) {
-    return Optional.ofNullable(records.get(executionArn));
+    return find(executionArn);
   }
 
   public int size() {
-    return records.size();
+    return records().size();
   }
 
   /** The writes that went through, e.g. {@code "create"}, {@code "claim"}. */
@@ -42,72 +35,14 @@ public final class InMemoryApprovalStore implements ApprovalStore {
   }
 
   @Override
-  public Optional<ApprovalRecord> find(String executionArn) {
-    return get(executionArn);
-  }
-
-  @Override
-  public synchronized boolean create(ApprovalRecord record) {
-    race();
-    if (records.containsKey(record.executionArn())) {
-      return false;
-    }
-    records.put(record.executionArn(), record);
-    writes.add("create");
-    return true;
-  }
-
-  @Override
-  public synchronized boolean replace(ApprovalRecord record, String expectedRequestKey) {
-    race();
-    ApprovalRecord current = records.get(record.executionArn());
-    if (current == null || !current.requestKey().equals(expectedRequestKey)) {
-      return false;
-    }
-    records.put(record.executionArn(), record);
-    writes.add("replace");
-    return true;
-  }
-
-  @Override
-  public synchronized boolean markNotified(String executionArn, String approvalId, Instant at, String messageId) {
-    race();
-    ApprovalRecord current = records.get(executionArn);
-    if (current == null || !current.approvalId().equals(approvalId)) {
-      return false;
-    }
-    records.put(executionArn, current.withNotice(at, messageId));
-    writes.add("markNotified");
-    return true;
-  }
-
-  @Override
-  public synchronized boolean claim(String executionArn, String approvalId, Decision decision) {
-    race();
-    ApprovalRecord current = records.get(executionArn);
-    if (current == null || !current.approvalId().equals(approvalId) || current.decision() != null) {
-      return false;
-    }
-    records.put(executionArn, current.withDecision(decision));
-    writes.add("claim");
-    return true;
-  }
-
-  @Override
-  public synchronized boolean markDelivered(String executionArn, String approvalId, Delivery delivery) {
-    race();
-    ApprovalRecord current = records.get(executionArn);
-    if (current == null || !current.approvalId().equals(approvalId) || current.decision() == null) {
-      return false;
-    }
-    records.put(executionArn, current.withDelivery(delivery));
-    writes.add("markDelivered");
-    return true;
-  }
-
-  private void race() {
+  protected void beforeConditionalWrite() {
     Runnable action = beforeNextWrite;
     beforeNextWrite = () -> {};
     action.run();
+  }
+
+  @Override
+  protected void written(String write) {
+    writes.add(write);
   }
 }

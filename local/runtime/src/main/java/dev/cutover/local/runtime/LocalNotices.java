@@ -49,25 +49,38 @@ public final class LocalNotices {
     }
   }
 
-  private JsonNode publish(TaskInvocation invocation) {
-    JsonNode args = invocation.payload();
-    String topic = args.path("TopicArn").asText("");
-    String message = args.path("Message").isTextual() ? args.path("Message").asText() : args.path("Message").toString();
-    String subject = args.path("Subject").asText("");
-    if (topic.isEmpty()) {
+  /**
+   * Publishes a notice as SNS Publish does: what the approval's notifier and the workflow's notice
+   * tasks both go through.
+   *
+   * @throws StatesError {@code SNS.InvalidParameterException} for what SNS refuses
+   */
+  public Notice publish(String topicArn, String subject, String message) {
+    if (topicArn == null || topicArn.isEmpty()) {
       throw new StatesError("SNS.InvalidParameterException", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
     }
-    if (args.path("Message").isMissingNode() || message.isEmpty()) {
+    if (message == null || message.isEmpty()) {
       throw new StatesError("SNS.InvalidParameterException", "Invalid parameter: Empty message");
     }
-    if (subject.length() > 100 || !subject.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+    String title = subject == null ? "" : subject;
+    if (title.length() > 100 || !title.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       throw new StatesError("SNS.InvalidParameterException", "Invalid parameter: Subject must be ASCII text without line breaks, at most 100 characters");
     }
-    Notice notice = new Notice(topic, subject, message, UUID.randomUUID().toString(), clock.instant());
+    Notice notice = new Notice(topicArn, title, message, UUID.randomUUID().toString(), clock.instant());
     notices.add(notice);
     for (Consumer<Notice> listener : listeners) {
       listener.accept(notice);
     }
+    return notice;
+  }
+
+  private JsonNode publish(TaskInvocation invocation) {
+    JsonNode args = invocation.payload();
+    JsonNode message = args.path("Message");
+    Notice notice = publish(
+        args.path("TopicArn").asText(""),
+        args.path("Subject").asText(""),
+        message.isMissingNode() || message.isNull() ? null : message.isTextual() ? message.asText() : message.toString());
     return JsonNodeFactory.instance.objectNode().put("MessageId", notice.messageId());
   }
 }
