@@ -1,6 +1,7 @@
 package dev.cutover.local.endpoint;
 
 import dev.cutover.asl.engine.Engine;
+import dev.cutover.asl.engine.ScaledClock;
 import dev.cutover.asl.engine.VirtualClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,9 +85,14 @@ final class EngineDriver implements AutoCloseable {
       timer.cancel(false);
     }
     timer = engine.nextWakeUp()
-        .map(at -> thread.schedule(this::runLogged, Math.max(0, TimeUnit.NANOSECONDS.convert(Duration.between(clock.instant(), at))),
+        .map(at -> thread.schedule(this::runLogged, Math.max(0, realDelay(Duration.between(clock.instant(), at)).toNanos()),
             TimeUnit.NANOSECONDS))
         .orElse(null);
+  }
+
+  /** A wait on the engine's clock as a wait on the wall clock: shorter when time is scaled. */
+  private Duration realDelay(Duration onClock) {
+    return clock instanceof ScaledClock scaled ? scaled.realDelay(onClock) : onClock;
   }
 
   @Override
