@@ -57,7 +57,6 @@ public final class LogScanHandler implements RequestStreamHandler {
 
   /**
    * For the local runtime ({@code cutover rehearse}): the same step on other ports (DuckDB for Athena) and the runtime's clock.
-   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
    */
   public static LogScanHandler local(QueryEngine engine, Function<BucketRef, ReportBucket> reports, Clock clock) {
     return new LogScanHandler(engine, reports, clock);

@@ -67,7 +67,6 @@ public final class ParityHandler implements RequestStreamHandler {
 
   /**
    * For the local runtime ({@code cutover rehearse}): the same step on other ports; {@code edgeAddress} maps a distribution's domain name to where the local edge answers for it.
-   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
    */
   public static ParityHandler local(Accounts accounts, Probe probe, Function<String, URI> edgeAddress) {
     return new ParityHandler(accounts, probe, edgeAddress);

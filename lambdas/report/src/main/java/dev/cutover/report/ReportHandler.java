@@ -49,7 +49,6 @@ public final class ReportHandler implements RequestStreamHandler {
 
   /**
    * For the local runtime ({@code cutover rehearse}): the same step on other ports and the runtime's clock.
-   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
    */
   public static ReportHandler local(Function<BucketRef, ReportStore> stores, Clock clock) {
     return new ReportHandler(stores, clock);

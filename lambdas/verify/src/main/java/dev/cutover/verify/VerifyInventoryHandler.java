@@ -44,7 +44,6 @@ public final class VerifyInventoryHandler implements RequestStreamHandler {
 
   /**
    * For the local runtime ({@code cutover rehearse}): the same step on other ports (DuckDB for Athena).
-   * {@code environment} stands in for the process environment: the same variables the Lambda reads.
    */
   public static VerifyInventoryHandler local(QueryEngine engine) {
     return new VerifyInventoryHandler(engine, VerifySettings.DEFAULT.examplesPerCategory());
