@@ -11,12 +11,12 @@ import dev.cutover.logscan.aws.S3ReportBucket;
 import dev.cutover.logscan.port.BucketRef;
 import dev.cutover.logscan.support.LogScanPayloads;
 import dev.cutover.queries.aws.AthenaTarget;
+import dev.cutover.queries.duckdb.DuckDbQueries;
 import dev.cutover.queries.port.QueryEngine;
 import dev.cutover.queries.sql.QueryTokens;
 import dev.cutover.queries.support.CloudFrontLogs.Client;
 import dev.cutover.queries.support.CloudFrontLogs.Request;
 import dev.cutover.queries.support.CloudFrontLogs;
-import dev.cutover.queries.support.DuckDbQueries;
 import dev.cutover.testing.EmbeddedS3;
 import dev.cutover.testing.FakeContext;
 import java.io.ByteArrayInputStream;
@@ -105,7 +105,7 @@ class LogScanHandlerTest {
   void open() throws Exception {
     EmbeddedS3.bucket(REPORTS);
     duck = DuckDbQueries.inMemory();
-    CloudFrontLogs.createTable(duck.connection(), TABLE, traffic);
+    duck.createCloudFrontLogView(TABLE, traffic);
   }
 
   @AfterEach

@@ -9,12 +9,12 @@ import static dev.cutover.queries.inventory.DiffCategory.STORAGE_CLASS_DIFFERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.queries.duckdb.DuckDbQueries;
 import dev.cutover.queries.port.Query;
 import dev.cutover.queries.sql.QueryTemplate;
 import dev.cutover.queries.sql.TableName;
-import dev.cutover.queries.support.DuckDbQueries;
-import dev.cutover.queries.support.InventoryTables;
 import dev.cutover.queries.support.InventoryTables.Version;
+import dev.cutover.queries.support.InventoryTables;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

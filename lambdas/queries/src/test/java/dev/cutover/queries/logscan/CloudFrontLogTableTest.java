@@ -3,11 +3,11 @@ package dev.cutover.queries.logscan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.queries.duckdb.DuckDbQueries;
 import dev.cutover.queries.logscan.CloudFrontLogTable.Column;
-import dev.cutover.queries.support.CloudFrontLogs;
 import dev.cutover.queries.support.CloudFrontLogs.Client;
 import dev.cutover.queries.support.CloudFrontLogs.Request;
-import dev.cutover.queries.support.DuckDbQueries;
+import dev.cutover.queries.support.CloudFrontLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class CloudFrontLogTableTest {
     assertThat(fields).hasSize(33);
 
     try (DuckDbQueries duck = DuckDbQueries.inMemory()) {
-      CloudFrontLogs.createTable(duck.connection(), "cloudfront_logs", logs);
+      duck.createCloudFrontLogView("cloudfront_logs", logs);
       try (Statement statement = duck.connection().createStatement();
           ResultSet rows = statement.executeQuery("SELECT * FROM cloudfront_logs ORDER BY \"time\" NULLS FIRST")) {
         List<List<String>> read = new ArrayList<>();

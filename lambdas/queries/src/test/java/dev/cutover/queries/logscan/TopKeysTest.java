@@ -2,6 +2,7 @@ package dev.cutover.queries.logscan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.queries.duckdb.DuckDbQueries;
 import dev.cutover.queries.logscan.TopKeys.RankedKey;
 import dev.cutover.queries.logscan.TopKeys.Spec;
 import dev.cutover.queries.logscan.TopKeys.Summary;
@@ -9,10 +10,9 @@ import dev.cutover.queries.port.Query;
 import dev.cutover.queries.port.SqlValue;
 import dev.cutover.queries.sql.QueryTemplate;
 import dev.cutover.queries.sql.TableName;
-import dev.cutover.queries.support.CloudFrontLogs;
 import dev.cutover.queries.support.CloudFrontLogs.Client;
 import dev.cutover.queries.support.CloudFrontLogs.Request;
-import dev.cutover.queries.support.DuckDbQueries;
+import dev.cutover.queries.support.CloudFrontLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -106,7 +106,7 @@ class TopKeysTest {
   @BeforeEach
   void open() throws SQLException {
     duck = DuckDbQueries.inMemory();
-    CloudFrontLogs.createTable(duck.connection(), LOGS.name(), traffic);
+    duck.createCloudFrontLogView(LOGS.name(), traffic);
   }
 
   @AfterEach
@@ -193,7 +193,7 @@ class TopKeysTest {
       requests.add(new Request(at, at, BLUE, "GET", 200, stem));
     }
     CloudFrontLogs.write(logs, requests, 100, 1);
-    CloudFrontLogs.createTable(duck.connection(), LOGS.name(), logs);
+    duck.createCloudFrontLogView(LOGS.name(), logs);
 
     List<RankedKey> got = new ArrayList<>();
     TopKeys.run(duck, spec("", null, 100), TOKEN, got::add);

@@ -2,7 +2,7 @@ package dev.cutover.queries.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.queries.support.DuckDbQueries;
+import dev.cutover.queries.duckdb.DuckDbQueries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

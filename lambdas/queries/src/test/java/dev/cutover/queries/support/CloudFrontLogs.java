@@ -1,15 +1,11 @@
 package dev.cutover.queries.support;
 
-import dev.cutover.queries.logscan.CloudFrontLogTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,8 +29,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>The path field is built the way it arrives: the key as a client puts it on the wire ({@link
  * Client}), then CloudFront's log encoding on top ({@link #logged}), so a test can check that the
- * log scan query gets the key back. {@link #createTable} makes a DuckDB stand-in for the Athena
- * table from the DDL's own column list.
+ * log scan query gets the key back. {@code DuckDbQueries#createCloudFrontLogView} reads them as
+ * the Athena table does.
  */
 public final class CloudFrontLogs {
 
@@ -217,43 +212,6 @@ public final class CloudFrontLogs {
     return String.join("\t", values);
   }
 
-  /**
-   * Creates {@code table} in DuckDB over the log files under {@code root}: the columns of {@link
-   * CloudFrontLogTable#columns()} in the DDL's order and types, then its partition keys from the
-   * Hive paths. Lines are read as Athena's LazySimpleSerDe reads them: split on tabs only (no
-   * quoting, no escapes), missing fields NULL, {@code -} and empty fields as text.
-   */
-  public static void createTable(Connection connection, String table, Path root) throws SQLException {
-    String columns =
-        CloudFrontLogTable.columns().stream()
-            .map(c -> "'" + c.name() + "': '" + duckType(c.type()) + "'")
-            .collect(Collectors.joining(", ", "{", "}"));
-    String partitions =
-        CloudFrontLogTable.partitionKeys().stream()
-            .map(c -> "'" + c.name() + "': '" + duckType(c.type()) + "'")
-            .collect(Collectors.joining(", ", "{", "}"));
-    String names =
-        CloudFrontLogTable.columns().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "))
-            + ", "
-            + CloudFrontLogTable.partitionKeys().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "));
-    String glob = root.toAbsolutePath().resolve("**").resolve("*.gz").toString().replace("'", "''");
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE OR REPLACE VIEW \"" + table + "\" AS SELECT " + names + " FROM read_csv('" + glob + "',"
-              + " delim = '\\t', header = false, quote = '', escape = '', null_padding = true, auto_detect = false,"
-              + " nullstr = '\\N', columns = " + columns + ", hive_partitioning = true, hive_types = " + partitions + ")");
-    }
-  }
-
-  /** The DuckDB type of a Hive column type in the DDL. */
-  public static String duckType(String hiveType) {
-    return switch (hiveType) {
-      case "string" -> "VARCHAR";
-      case "int" -> "INTEGER";
-      case "bigint" -> "BIGINT";
-      default -> throw new IllegalArgumentException("no DuckDB type for Hive type " + hiveType);
-    };
-  }
 
   private static void write(Path file, List<Request> requests, Random random) {
     try {

@@ -1,12 +1,14 @@
-package dev.cutover.queries.support;
+package dev.cutover.queries.duckdb;
 
 import dev.cutover.errors.PreconditionFailedException;
+import dev.cutover.queries.logscan.CloudFrontLogTable;
 import dev.cutover.queries.port.Queries;
 import dev.cutover.queries.port.Query;
 import dev.cutover.queries.port.ResultPage;
 import dev.cutover.queries.port.Row;
 import dev.cutover.queries.port.SqlValue;
 import dev.cutover.queries.sql.TrinoCompat;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,11 +20,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * {@link Queries} on an in-memory DuckDB, for tests: the Trino compatibility macros are loaded
- * first, then every query's text runs exactly as given, parameters bound by position. It records
- * every query it ran, so a test can compare that text with what another engine was sent.
+ * {@link Queries} on an in-memory DuckDB: the local Athena of the rehearsal, and the tests'. The
+ * Trino compatibility macros are loaded first, then every query's text runs exactly as given,
+ * parameters bound by position. It records every query it ran, so a test can compare that text
+ * with what another engine was sent. DuckDB is an optional dependency of this module (never in a
+ * Lambda package): whoever uses this class declares it.
  */
 public final class DuckDbQueries implements Queries, AutoCloseable {
 
@@ -108,6 +113,47 @@ public final class DuckDbQueries implements Queries, AutoCloseable {
     } catch (SQLException e) {
       throw new PreconditionFailedException("DuckDB query " + query.name() + " (" + id + ") failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Creates {@code view} over the CloudFront standard log files under {@code root} (standard
+   * logging v2's Hive paths, gzip'd): the columns of {@link CloudFrontLogTable#columns()} in the
+   * DDL's order and types, then its partition keys from the paths. Lines are read as Athena's
+   * LazySimpleSerDe reads them: split on tabs only (no quoting, no escapes), missing fields NULL,
+   * {@code -} and empty fields as text. The local stand-in for the Glue table the CDK app creates.
+   */
+  public void createCloudFrontLogView(String view, Path root) {
+    String columns =
+        CloudFrontLogTable.columns().stream()
+            .map(c -> "'" + c.name() + "': '" + duckType(c.type()) + "'")
+            .collect(Collectors.joining(", ", "{", "}"));
+    String partitions =
+        CloudFrontLogTable.partitionKeys().stream()
+            .map(c -> "'" + c.name() + "': '" + duckType(c.type()) + "'")
+            .collect(Collectors.joining(", ", "{", "}"));
+    String names =
+        CloudFrontLogTable.columns().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "))
+            + ", "
+            + CloudFrontLogTable.partitionKeys().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "));
+    String glob = root.toAbsolutePath().resolve("**").resolve("*.gz").toString().replace("'", "''");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE OR REPLACE VIEW \"" + view + "\" AS SELECT " + names + " FROM read_csv('" + glob + "',"
+              + " delim = '\\t', header = false, quote = '', escape = '', null_padding = true, auto_detect = false,"
+              + " nullstr = '\\N', columns = " + columns + ", hive_partitioning = true, hive_types = " + partitions + ")");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the log view " + view + " over " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The DuckDB type of a Hive column type in the DDL. */
+  static String duckType(String hiveType) {
+    return switch (hiveType) {
+      case "string" -> "VARCHAR";
+      case "int" -> "INTEGER";
+      case "bigint" -> "BIGINT";
+      default -> throw new IllegalArgumentException("no DuckDB type for Hive type " + hiveType);
+    };
   }
 
   @Override
