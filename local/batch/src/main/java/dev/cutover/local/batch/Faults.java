@@ -31,6 +31,7 @@ public final class Faults {
   private final Map<String, KeyFault> failingKeys = new ConcurrentHashMap<>();
   private final Random random;
   private volatile double throttleFraction;
+  private final Map<String, Double> bucketThrottle = new ConcurrentHashMap<>();
   private final AtomicLong throttled = new AtomicLong();
 
   public Faults() {
@@ -66,6 +67,21 @@ public final class Faults {
     throttleFraction = fraction;
   }
 
+  /**
+   * Answers {@code fraction} of the S3 calls about {@code bucket} with {@code SlowDown}, on top of
+   * any fraction for every bucket; 0 ends it.
+   */
+  public void throttle(String bucket, double fraction) {
+    if (fraction < 0 || fraction > 1) {
+      throw new IllegalArgumentException("fraction must be between 0 and 1, not " + fraction);
+    }
+    if (fraction == 0) {
+      bucketThrottle.remove(bucket);
+    } else {
+      bucketThrottle.put(bucket, fraction);
+    }
+  }
+
   /** How many calls were answered {@code SlowDown} so far. */
   public long throttledCalls() {
     return throttled.get();
@@ -84,7 +100,7 @@ public final class Faults {
         throw s3Error(fault.httpStatus(), fault.errorCode(), fault.message());
       }
     }
-    double fraction = throttleFraction;
+    double fraction = Math.max(throttleFraction, bucketThrottle.getOrDefault(bucket, 0.0));
     if (fraction > 0) {
       boolean hit;
       synchronized (random) {
