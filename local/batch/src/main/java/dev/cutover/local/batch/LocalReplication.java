@@ -1,8 +1,6 @@
 package dev.cutover.local.batch;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +26,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Two triggers, so it works with any S3 server: {@link #onWrite} / {@link #onDelete}, which an
  * embedded server calls from its write listener, and {@link #reconcile}, run periodically once
- * {@link #start}ed, which lists the watched buckets and copies objects written since their rule
- * appeared that are missing, and replicated objects changed since (stale). The configuration is
- * read from a {@link ReplicationConfigSource} on every use.
+ * {@link #start}ed, which lists the watched buckets and copies objects that are new or changed
+ * since their rule was first seen (the bucket's listing then is the rule's baseline) and never
+ * replicated, and replicated objects changed since (stale). The configuration is read from a
+ * {@link ReplicationConfigSource} on every use; {@link #watch} a bucket before writing to it so
+ * the baseline is taken in time.
  */
 public final class LocalReplication implements AutoCloseable {
 
@@ -43,10 +43,13 @@ public final class LocalReplication implements AutoCloseable {
   private final ReplicationStatuses statuses;
   private final ScheduledExecutorService executor;
   private final Duration delay;
-  private final Clock clock;
   private final Set<String> watched = new CopyOnWriteArraySet<>();
-  /** When each rule (bucket, rule id) was first seen enabled; forgotten when it goes away. */
-  private final Map<String, Instant> ruleSince = new ConcurrentHashMap<>();
+  /**
+   * For each enabled rule (bucket, id, selection), the objects (key to ETag) the bucket held when
+   * the rule was first seen: those existed before it and are the backfill's to copy, not
+   * replication's. Forgotten when the rule goes away, so a rule put back starts a new baseline.
+   */
+  private final Map<String, Map<String, String>> baselines = new ConcurrentHashMap<>();
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong copied = new AtomicLong();
   private volatile ScheduledFuture<?> periodic;
@@ -62,15 +65,13 @@ public final class LocalReplication implements AutoCloseable {
       ReplicationStatuses statuses,
       Faults faults,
       ScheduledExecutorService executor,
-      Duration delay,
-      Clock clock) {
+      Duration delay) {
     this.s3 = s3;
     this.configs = configs;
     this.statuses = statuses;
     this.replicator = new ObjectReplicator(s3, faults, statuses);
     this.executor = executor;
     this.delay = delay;
-    this.clock = clock;
   }
 
   /** Reconciles {@code bucket} (a replication source) on every periodic run. */
@@ -89,11 +90,7 @@ public final class LocalReplication implements AutoCloseable {
 
   /** A write to {@code bucket/key} happened: copy it after the delay if a rule selects it now. */
   public void onWrite(String bucket, String key, String versionId) {
-    ReplicationRules rules = rules(bucket);
-    if (!rules.mayApply(key)) {
-      return;
-    }
-    statuses.record(bucket, key, ReplicationStatus.PENDING, null);
+    // Nothing here calls S3: an embedded server may call this from its own request thread.
     pending.incrementAndGet();
     executor.schedule(() -> copy(bucket, key, versionId, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -107,7 +104,6 @@ public final class LocalReplication implements AutoCloseable {
     if (!deleteMarkerAdded) {
       return;
     }
-    ReplicationRules rules = rules(bucket);
     pending.incrementAndGet();
     executor.schedule(
         () -> {
@@ -121,7 +117,6 @@ public final class LocalReplication implements AutoCloseable {
         },
         delay.toMillis(),
         TimeUnit.MILLISECONDS);
-    LOG.debug("Delete of s3://{}/{} under {} rules", bucket, key, rules.rules().size());
   }
 
   /** Copies scheduled and not finished yet. */
@@ -157,12 +152,6 @@ public final class LocalReplication implements AutoCloseable {
     if (!rules.anyEnabled()) {
       return 0;
     }
-    Instant since = rules.rules().stream()
-        .filter(ReplicationRules.Rule::enabled)
-        .map(r -> ruleSince.get(ruleKey(bucket, r)))
-        .filter(java.util.Objects::nonNull)
-        .min(Instant::compareTo)
-        .orElse(clock.instant());
     int count = 0;
     for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
       String key = object.key();
@@ -172,9 +161,9 @@ public final class LocalReplication implements AutoCloseable {
       ReplicationStatuses.Entry entry = statuses.entry(bucket, key);
       ReplicationStatus status = entry == null ? ReplicationStatus.NONE : entry.status();
       boolean stale = status == ReplicationStatus.COMPLETED && !object.eTag().equals(entry.replicatedETag());
-      // LastModified has whole seconds: an object written in the second the rule appeared counts.
       boolean newSinceRule = status == ReplicationStatus.NONE
-          && !object.lastModified().isBefore(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+          && rules.rules().stream().anyMatch(r -> r.enabled() && key.startsWith(r.prefix())
+              && !object.eTag().equals(baselines.getOrDefault(ruleKey(bucket, r), Map.of()).get(key)));
       if ((stale || newSinceRule) && replicator.replicate(bucket, key, null, rules, false) instanceof ObjectReplicator.Replicated) {
         copied.incrementAndGet();
         count++;
@@ -186,7 +175,12 @@ public final class LocalReplication implements AutoCloseable {
   private void copy(String bucket, String key, String versionId, int attempt) {
     boolean last = attempt >= TEMPORARY_ATTEMPTS;
     try {
-      ObjectReplicator.Outcome outcome = replicator.replicate(bucket, key, versionId, rules(bucket), last);
+      ReplicationRules rules = rules(bucket);
+      if (!rules.mayApply(key)) {
+        return;
+      }
+      statuses.record(bucket, key, ReplicationStatus.PENDING, null);
+      ObjectReplicator.Outcome outcome = replicator.replicate(bucket, key, versionId, rules, last);
       switch (outcome) {
         case ObjectReplicator.Replicated r -> copied.incrementAndGet();
         case ObjectReplicator.NotSelected n -> statuses.forget(bucket, key);
@@ -212,16 +206,32 @@ public final class LocalReplication implements AutoCloseable {
       rules = ReplicationRules.NONE;
     }
     Set<String> current = new HashSet<>();
-    Instant now = clock.instant();
+    Map<String, String> snapshot = null;
     for (ReplicationRules.Rule rule : rules.rules()) {
       if (rule.enabled()) {
         String k = ruleKey(bucket, rule);
         current.add(k);
-        ruleSince.putIfAbsent(k, now);
+        if (!baselines.containsKey(k)) {
+          snapshot = snapshot != null ? snapshot : snapshot(bucket);
+          baselines.putIfAbsent(k, snapshot);
+        }
       }
     }
-    ruleSince.keySet().removeIf(k -> k.startsWith(bucket + "\n") && !current.contains(k));
+    baselines.keySet().removeIf(k -> k.startsWith(bucket + "\n") && !current.contains(k));
     return rules;
+  }
+
+  /** Every object of the bucket now, key to ETag; empty when it cannot be listed. */
+  private Map<String, String> snapshot(String bucket) {
+    Map<String, String> objects = new java.util.HashMap<>();
+    try {
+      for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+        objects.put(object.key(), object.eTag());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Listing {} for its replication baseline failed: {}", bucket, e.toString());
+    }
+    return Map.copyOf(objects);
   }
 
   /** A rule by bucket, id and what it selects and where to: a rule changed in place starts anew. */
