@@ -90,9 +90,15 @@ public final class LocalReplication implements AutoCloseable {
 
   /** A write to {@code bucket/key} happened: copy it after the delay if a rule selects it now. */
   public void onWrite(String bucket, String key, String versionId) {
-    // Nothing here calls S3: an embedded server may call this from its own request thread.
+    // S3 decides at write time whether an object replicates. Nothing here calls S3: an embedded
+    // server may call this from its own request thread.
+    ReplicationRules rules = parsed(bucket);
+    if (!rules.mayApply(key)) {
+      return;
+    }
+    statuses.record(bucket, key, ReplicationStatus.PENDING, null);
     pending.incrementAndGet();
-    executor.schedule(() -> copy(bucket, key, versionId, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+    executor.schedule(() -> copy(bucket, key, versionId, rules, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -172,21 +178,17 @@ public final class LocalReplication implements AutoCloseable {
     return count;
   }
 
-  private void copy(String bucket, String key, String versionId, int attempt) {
+  private void copy(String bucket, String key, String versionId, ReplicationRules rules, int attempt) {
     boolean last = attempt >= TEMPORARY_ATTEMPTS;
     try {
-      ReplicationRules rules = rules(bucket);
-      if (!rules.mayApply(key)) {
-        return;
-      }
-      statuses.record(bucket, key, ReplicationStatus.PENDING, null);
+      rules(bucket); // notes a rule seen for the first time, with its baseline
       ObjectReplicator.Outcome outcome = replicator.replicate(bucket, key, versionId, rules, last);
       switch (outcome) {
         case ObjectReplicator.Replicated r -> copied.incrementAndGet();
         case ObjectReplicator.NotSelected n -> statuses.forget(bucket, key);
         case ObjectReplicator.Failed f when f.failure().temporary() && !last -> {
           pending.incrementAndGet();
-          executor.schedule(() -> copy(bucket, key, versionId, attempt + 1), delay.toMillis() * attempt + attempt, TimeUnit.MILLISECONDS);
+          executor.schedule(() -> copy(bucket, key, versionId, rules, attempt + 1), delay.toMillis() * attempt + attempt, TimeUnit.MILLISECONDS);
         }
         case ObjectReplicator.Failed f ->
             LOG.warn("Replicating s3://{}/{} failed: {} {}", bucket, key, f.failure().errorCode(), f.failure().message());
@@ -198,13 +200,7 @@ public final class LocalReplication implements AutoCloseable {
 
   /** The bucket's rules now, noting when each enabled rule was first seen and forgetting removed ones. */
   private ReplicationRules rules(String bucket) {
-    ReplicationRules rules;
-    try {
-      rules = ReplicationRules.of(configs, bucket);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("The replication configuration of {} is unreadable, nothing replicates: {}", bucket, e.getMessage());
-      rules = ReplicationRules.NONE;
-    }
+    ReplicationRules rules = parsed(bucket);
     Set<String> current = new HashSet<>();
     Map<String, String> snapshot = null;
     for (ReplicationRules.Rule rule : rules.rules()) {
@@ -219,6 +215,16 @@ public final class LocalReplication implements AutoCloseable {
     }
     baselines.keySet().removeIf(k -> k.startsWith(bucket + "\n") && !current.contains(k));
     return rules;
+  }
+
+  /** The bucket's rules now; none when its configuration is unreadable. */
+  private ReplicationRules parsed(String bucket) {
+    try {
+      return ReplicationRules.of(configs, bucket);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("The replication configuration of {} is unreadable, nothing replicates: {}", bucket, e.getMessage());
+      return ReplicationRules.NONE;
+    }
   }
 
   /** Every object of the bucket now, key to ETag; empty when it cannot be listed. */

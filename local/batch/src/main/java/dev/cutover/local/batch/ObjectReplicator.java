@@ -114,7 +114,7 @@ final class ObjectReplicator {
     return destinations;
   }
 
-  private static CopyObjectRequest copy(
+  static CopyObjectRequest copy(
       String bucket, String key, String versionId, HeadObjectResponse head, List<Tag> tags,
       ReplicationRules.Rule rule, boolean kms) {
     CopyObjectRequest.Builder copy =

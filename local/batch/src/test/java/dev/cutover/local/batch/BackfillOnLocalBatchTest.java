@@ -104,12 +104,12 @@ class BackfillOnLocalBatchTest {
     }
     var greenHead = new dev.cutover.verify.aws.S3ObjectStore(s3(), green, null).head("static/app.js").orElseThrow();
     assertThat(greenHead.headers())
-        .as("the rich object's fields arrived, not merely equal on both sides")
+        .as("the rich object's fields arrived, not merely equal on both sides (S3Mock 5.2.0 does not store"
+            + " the website redirect at all: ObjectReplicatorTest checks the copy carries it)")
         .containsEntry("Content-Encoding", "gzip")
         .containsEntry("Cache-Control", "public, max-age=31536000, immutable")
         .containsEntry("Content-Disposition", "inline; filename=\"app.js\"")
         .containsEntry("Content-Language", "en-GB")
-        .containsEntry("website-redirect", "/static/app.v2.js")
         .containsKey("Expires");
     assertThat(greenHead.userMetadata()).containsEntry("build", "4711");
     assertThat(greenHead.checksum()).isNotNull();
