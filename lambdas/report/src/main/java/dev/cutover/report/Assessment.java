@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The verdict and why. {@link Verdict#READY} only when preflight passed, the backfill finished with
- * every object replicated (MIGRATE runs; a VALIDATE_ONLY run has no backfill), the listing verify
- * passed, every other check that is present passed, and every field the verdict rests on could be
- * read. Anything else is {@link Verdict#NOT_READY} with one reason per cause, in page order. A
+ * every object replicated (MIGRATE runs; a VALIDATE_ONLY run has no backfill), the listing verify,
+ * the edge parity and the log scan passed, every other check that is present passed, and every
+ * field the verdict rests on could be read. Anything else is {@link Verdict#NOT_READY} with one reason per cause, in page order. A
  * check that cannot be shown to have passed counts as not passed: the approver should never see
  * READY over a hole in the evidence.
  *
@@ -25,6 +25,13 @@ record Assessment(Verdict verdict, List<String> reasons, List<String> notes, Lis
   /** Reasons are for a notice and a page, not for a stack trace. */
   static final int MAX_REASON_CHARS = 500;
   static final int MAX_NAMED = 5;
+
+  /**
+   * Checks every run makes (DESIGN.md §1 steps 5 and 6), so a report without them is not READY: the
+   * edge parity and the log scan. The checksum comparison runs only for objects a HEAD could not
+   * prove, so it is required only when present.
+   */
+  static final Set<String> REQUIRED_GENERIC = Set.of("parity", "logscan");
 
   /**
    * One section's standing.
@@ -48,7 +55,7 @@ record Assessment(Verdict verdict, List<String> reasons, List<String> notes, Lis
     checks.add(check(evidence.verify(), true, s -> verify(s, evidence.verify().title(), "listing", migrationId)));
     checks.add(check(evidence.verifyKeys(), false, s -> verify(s, evidence.verifyKeys().title(), "keys", migrationId)));
     for (Section<GenericEvidence> generic : evidence.generic()) {
-      checks.add(check(generic, false, s -> generic(s, generic.title(), generic.name())));
+      checks.add(check(generic, REQUIRED_GENERIC.contains(generic.name()), s -> generic(s, generic.title(), generic.name())));
     }
     List<String> reasons = new ArrayList<>();
     List<String> notes = new ArrayList<>();

@@ -41,7 +41,7 @@ class HtmlPageTest {
     assertThat(nav).containsExactly(
         "#preflight Preflight passed", "#backfill Backfill passed", "#verify Verify objects passed",
         "#hot-keys Hot-key verify passed", "#checksum Checksum comparison not run", "#parity Edge parity passed",
-        "#logscan Log scan not run");
+        "#logscan Log scan passed");
   }
 
   @Test

@@ -25,7 +25,21 @@ class VerdictTest {
         .anySatisfy(n -> assertThat(n).contains("Preflight has 1 warning"))
         .anySatisfy(n -> assertThat(n).contains("2 objects could not be proven byte-equal"));
     assertThat(a.checks()).extracting(Assessment.Check::status)
-        .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.PASSED, Status.NOT_RUN, Status.PASSED, Status.NOT_RUN);
+        .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.PASSED, Status.NOT_RUN, Status.PASSED, Status.PASSED);
+  }
+
+  @Test
+  void a_report_without_the_edge_parity_or_the_log_scan_is_not_ready() {
+    ObjectNode noParity = allPassed();
+    noParity.remove("parity");
+    ObjectNode noLogScan = allPassed();
+    noLogScan.remove("logscan");
+    ObjectNode noChecksum = allPassed();
+    noChecksum.remove("checksum");
+
+    assertThat(Reports.assess(noParity).reasons()).containsExactly("Edge parity did not run.");
+    assertThat(Reports.assess(noLogScan).reasons()).containsExactly("Log scan did not run.");
+    assertThat(Reports.assess(noChecksum).verdict()).as("the checksum comparison runs only when needed").isEqualTo(Verdict.READY);
   }
 
   @Test

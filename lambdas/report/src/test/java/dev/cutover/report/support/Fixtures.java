@@ -59,6 +59,8 @@ public final class Fixtures {
     payload.set("verify", section("verify-passed"));
     payload.set("verifyKeys", section("verify-keys-passed"));
     payload.set("parity", section("parity"));
+    // As the workflow sends it: the scan's result with passed added (the keys are proven by verifyKeys).
+    payload.set("logscan", section("logscan"));
     return payload;
   }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * In front of S3Mock's controllers: answers Put/Get/DeleteBucketReplication itself (S3Mock 5.2.0
@@ -64,16 +65,24 @@ final class S3Filter extends OncePerRequestFilter {
       }
     }
 
-    chain.doFilter(request, response);
-
-    if (bucket.isEmpty() || key.isEmpty() || response.getStatus() / 100 != 2) {
+    if (read || bucket.isEmpty() || key.isEmpty()) {
+      chain.doFilter(request, response);
       return;
     }
-    ObjectWrite.Kind kind = writeKind(method, request, query);
-    if (kind != null) {
-      Optional<String> versionId = Optional.ofNullable(response.getHeader("x-amz-version-id"));
-      rememberRedirect(kind, bucket, key, versionId, request);
-      hooks.fire(new ObjectWrite(bucket, key, versionId, kind));
+    // A write's answer is held back until its redirect location is kept and its listeners ran: a
+    // CopyObject writes an XML body, and a client reading that body could otherwise come back for
+    // the copy before this filter has recorded it.
+    ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, held);
+      ObjectWrite.Kind kind = held.getStatus() / 100 == 2 ? writeKind(method, request, query) : null;
+      if (kind != null) {
+        Optional<String> versionId = Optional.ofNullable(held.getHeader("x-amz-version-id"));
+        rememberRedirect(kind, bucket, key, versionId, request);
+        hooks.fire(new ObjectWrite(bucket, key, versionId, kind));
+      }
+    } finally {
+      held.copyBodyToResponse();
     }
   }
 

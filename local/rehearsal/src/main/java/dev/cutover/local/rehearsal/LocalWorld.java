@@ -1,0 +1,188 @@
+package dev.cutover.local.rehearsal;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cutover.aws.AwsClients;
+import dev.cutover.backfill.BackfillHandler;
+import dev.cutover.backfill.aws.S3ReportObjects;
+import dev.cutover.local.batch.LocalBatchJobs;
+import dev.cutover.local.batch.LocalBatchOperations;
+import dev.cutover.local.batch.LocalChecksumJobs;
+import dev.cutover.local.runtime.LambdaFunctions;
+import dev.cutover.local.runtime.LocalNotices;
+import dev.cutover.local.runtime.LocalSts;
+import dev.cutover.local.s3.LocalS3;
+import dev.cutover.plan.Plan;
+import dev.cutover.preflight.PreflightHandler;
+import dev.cutover.preflight.aws.AwsFacts;
+import dev.cutover.preflight.port.BucketFacts;
+import dev.cutover.preflight.port.BucketRef;
+import dev.cutover.preflight.port.Facts;
+import dev.cutover.preflight.port.KeyFacts;
+import dev.cutover.replication.ReplicationHandler;
+import dev.cutover.replication.aws.S3BucketReplication;
+import dev.cutover.replication.aws.S3Clients;
+import dev.cutover.replication.aws.S3RecordStore;
+import dev.cutover.report.ReportHandler;
+import dev.cutover.report.aws.S3ReportStore;
+import dev.cutover.verify.ChecksumHandler;
+import dev.cutover.verify.VerifyHandler;
+import dev.cutover.verify.aws.S3Buckets;
+import dev.cutover.verify.aws.S3ReportFiles;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The world a rehearsal runs in, on loopback: the embedded S3 holding blue, green and the report
+ * bucket, an STS that answers every role the plan names, S3 Batch Operations, the notice topic,
+ * and the step handlers wired to them in process as the workflow's Lambda functions.
+ *
+ * <p>Every step runs its production code: the handler, its step logic and its AWS adapters for
+ * S3 (over the wire to the embedded server, as each plan role after AssumeRole). Only what has no
+ * local wire protocol is replaced, behind the step's own port: S3 Control by the local Batch
+ * Operations, KMS DescribeKey by a local managed key.
+ */
+public final class LocalWorld implements AutoCloseable {
+
+  /** The account the local functions, topic and state machine live in (green's, as in AWS). */
+  public static final String ACCOUNT = "444455556666";
+
+  public static final String REGION = "us-east-1";
+
+  private final Clock clock;
+  private final LocalS3 s3;
+  private final LocalSts sts;
+  private final S3Client admin;
+  private final LocalBatchOperations batch;
+  private final LocalNotices notices;
+  private final LambdaFunctions functions;
+  private final AwsClients aws;
+  private final Map<String, String> environment;
+  private final Map<String, S3Client> targetClients = new ConcurrentHashMap<>();
+
+  private LocalWorld(Clock clock) {
+    this.clock = clock;
+    this.s3 = LocalS3.start();
+    this.sts = LocalSts.start(clock);
+    this.admin = s3.newClient();
+    this.batch = LocalBatchOperations.builder(admin).replicationConfigs(s3::replicationConfiguration).clock(clock).build();
+    this.notices = new LocalNotices(clock);
+    this.functions = new LambdaFunctions(REGION, ACCOUNT, clock);
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", REGION);
+    env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+    env.put("CUTOVER_REPLICATION_ROLE_ARN", "arn:aws:iam::111122223333:role/cutover-replication");
+    env.put("CUTOVER_BATCH_ROLE_ARN", "arn:aws:iam::111122223333:role/cutover-source-batch");
+    env.put("CUTOVER_CHECKSUM_SOURCE_ROLE_ARN", "arn:aws:iam::111122223333:role/cutover-source-batch");
+    env.put("CUTOVER_CHECKSUM_TARGET_ROLE_ARN", "arn:aws:iam::444455556666:role/cutover-target-batch");
+    this.environment = Map.copyOf(env);
+    this.aws = new AwsClients(environment, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+        AwsClients.DEFAULT_API_CALL_TIMEOUT, AwsClients.DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+  }
+
+  /** Starts the embedded services (S3 takes some seconds) on loopback. */
+  public static LocalWorld start(Clock clock) {
+    return new LocalWorld(clock);
+  }
+
+  public LocalS3 s3() {
+    return s3;
+  }
+
+  /** An S3 client with no role: for seeding, snapshots and reading reports. */
+  public S3Client admin() {
+    return admin;
+  }
+
+  public LocalSts sts() {
+    return sts;
+  }
+
+  public LocalBatchOperations batch() {
+    return batch;
+  }
+
+  public LocalNotices notices() {
+    return notices;
+  }
+
+  public LambdaFunctions functions() {
+    return functions;
+  }
+
+  /** The variables every local function sees, as Lambda's environment would carry them. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /**
+   * Registers the data-side steps, each under its function name {@code cutover-<step>}:
+   * preflight, replication, backfill, verify, checksum and report.
+   *
+   * @return the placeholder substitutions for them ({@code PreflightFunctionArn} → ARN, …)
+   */
+  public Map<String, String> registerDataSteps() {
+    Map<String, String> arns = new HashMap<>();
+    arns.put("PreflightFunctionArn", register("cutover-preflight", PreflightHandler.local(facts(), environment), Duration.ofMinutes(15)));
+    S3Clients replicationClients = S3Clients.from(aws);
+    arns.put("ReplicationFunctionArn", register("cutover-replication",
+        ReplicationHandler.local(new S3BucketReplication(replicationClients), new S3RecordStore(replicationClients), environment), Duration.ofMinutes(2)));
+    arns.put("BackfillFunctionArn", register("cutover-backfill",
+        BackfillHandler.local(plan -> new LocalBatchJobs(batch), plan -> new S3ReportObjects(targetClient(plan), plan.target().accountId()), environment),
+        Duration.ofMinutes(5)));
+    arns.put("VerifyFunctionArn", register("cutover-verify", VerifyHandler.local(new S3Buckets(aws), environment), Duration.ofMinutes(15)));
+    arns.put("ChecksumFunctionArn", register("cutover-checksum",
+        ChecksumHandler.local(plan -> new LocalChecksumJobs(batch), plan -> new LocalChecksumJobs(batch),
+            plan -> new S3ReportFiles(targetClient(plan), plan.batch().reportBucket(), plan.target().accountId()), environment),
+        Duration.ofMinutes(15)));
+    arns.put("ReportFunctionArn", register("cutover-report", ReportHandler.local(S3ReportStore.opener(aws), clock), Duration.ofMinutes(5)));
+    return Map.copyOf(arns);
+  }
+
+  private String register(String name, RequestStreamHandler handler, Duration timeout) {
+    return functions.register(name, handler, timeout);
+  }
+
+  /** Green's S3 as the plan's target role, one client per role and region for the world's life. */
+  private S3Client targetClient(Plan plan) {
+    return targetClients.computeIfAbsent(plan.target().roleArn() + "|" + plan.target().region(), k ->
+        aws.forAccount(plan.target().roleArn(), plan.migrationId(), Region.of(plan.target().region())).build(S3Client.builder(), "S3"));
+  }
+
+  /**
+   * Preflight's facts: S3 through its AWS adapter; KMS has no local server, so the AWS managed key
+   * for S3 is a local key ARN per account and region (no object in the rehearsal is under it).
+   */
+  private Facts facts() {
+    AwsFacts s3Facts = new AwsFacts(aws);
+    return new Facts() {
+      @Override
+      public BucketFacts bucket(BucketRef bucket) {
+        return s3Facts.bucket(bucket);
+      }
+
+      @Override
+      public KeyFacts keys(BucketRef bucket) {
+        return () -> Optional.of("arn:aws:kms:" + bucket.region() + ":" + bucket.expectedOwner() + ":key/00000000-0000-4000-8000-00000000a053");
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    targetClients.values().forEach(S3Client::close);
+    aws.close();
+    batch.close();
+    admin.close();
+    sts.close();
+    s3.close();
+  }
+}
