@@ -42,8 +42,9 @@ final class S3Filter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse servletResponse, FilterChain chain)
       throws ServletException, IOException {
+    HttpServletResponse response = new WithoutChunkedEncoding(servletResponse);
     String path = request.getRequestURI();
     int slash = path.indexOf('/', 1);
     String bucket = decode(slash < 0 ? path.substring(1) : path.substring(1, slash));
@@ -252,5 +253,53 @@ final class S3Filter extends OncePerRequestFilter {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * S3Mock stores the {@code Content-Encoding} of an {@code aws-chunked} upload as sent ({@code
+   * gzip,aws-chunked}); S3 strips {@code aws-chunked}, which only framed the upload. Without this a
+   * gzip'd asset would reach a browser through the local edge with an encoding it cannot decode.
+   */
+  static final class WithoutChunkedEncoding extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+    WithoutChunkedEncoding(HttpServletResponse response) {
+      super(response);
+    }
+
+    static String strip(String value) {
+      if (value == null || !value.contains("aws-chunked")) {
+        return value;
+      }
+      return java.util.Arrays.stream(value.split(","))
+          .map(String::strip)
+          .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("aws-chunked"))
+          .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if ("Content-Encoding".equalsIgnoreCase(name)) {
+        String kept = strip(value);
+        if (kept != null && kept.isEmpty()) {
+          return;
+        }
+        super.setHeader(name, kept);
+      } else {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if ("Content-Encoding".equalsIgnoreCase(name)) {
+        String kept = strip(value);
+        if (kept != null && kept.isEmpty()) {
+          return;
+        }
+        super.addHeader(name, kept);
+      } else {
+        super.addHeader(name, value);
+      }
+    }
   }
 }

@@ -159,6 +159,23 @@ class LocalS3Test {
   }
 
   @Test
+  void aGzipAssetUploadedInAwsChunkedFramingKeepsOnlyItsOwnContentEncoding() {
+    String bucket = bucket(true);
+    // A checksum on a plain-HTTP upload makes the SDK frame the body as aws-chunked.
+    client.putObject(
+        r -> r.bucket(bucket).key("app.js").contentEncoding("gzip").checksumAlgorithm(ChecksumAlgorithm.CRC32),
+        RequestBody.fromString("gzip'd bytes"));
+    client.putObject(r -> r.bucket(bucket).key("plain.js").checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromString("js"));
+    client.copyObject(r -> r.sourceBucket(bucket).sourceKey("app.js").destinationBucket(bucket).destinationKey("copy.js"));
+
+    assertThat(client.headObject(r -> r.bucket(bucket).key("app.js")).contentEncoding()).isEqualTo("gzip");
+    String onGet = client.getObject(r -> r.bucket(bucket).key("app.js"), (response, in) -> response.contentEncoding());
+    assertThat(onGet).isEqualTo("gzip");
+    assertThat(client.headObject(r -> r.bucket(bucket).key("copy.js")).contentEncoding()).isEqualTo("gzip");
+    assertThat(client.headObject(r -> r.bucket(bucket).key("plain.js")).contentEncoding()).isNull();
+  }
+
+  @Test
   void theRedirectLocationFollowsCopyDirectivesAndDeletes() {
     String bucket = bucket(true);
     String first =
