@@ -11,6 +11,8 @@ import dev.cutover.local.runtime.LambdaFunctions;
 import dev.cutover.local.runtime.LocalNotices;
 import dev.cutover.local.runtime.LocalSts;
 import dev.cutover.local.s3.LocalS3;
+import dev.cutover.logscan.LogScanHandler;
+import dev.cutover.logscan.aws.S3ReportBucket;
 import dev.cutover.plan.Plan;
 import dev.cutover.preflight.PreflightHandler;
 import dev.cutover.preflight.aws.AwsFacts;
@@ -28,12 +30,15 @@ import dev.cutover.verify.ChecksumHandler;
 import dev.cutover.verify.VerifyHandler;
 import dev.cutover.verify.aws.S3Buckets;
 import dev.cutover.verify.aws.S3ReportFiles;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -66,6 +71,7 @@ public final class LocalWorld implements AutoCloseable {
   private final AwsClients aws;
   private final Map<String, String> environment;
   private final Map<String, S3Client> targetClients = new ConcurrentHashMap<>();
+  private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
 
   private LocalWorld(Clock clock) {
     this.clock = clock;
@@ -147,6 +153,19 @@ public final class LocalWorld implements AutoCloseable {
     return Map.copyOf(arns);
   }
 
+  /**
+   * Registers the log scan on DuckDB over the CloudFront standard logs under {@code logs}, as
+   * table {@code table}.
+   *
+   * @return its placeholder substitution ({@code LogScanFunctionArn} → ARN)
+   */
+  public Map<String, String> registerLogScan(Path logs, String table) {
+    LocalAthena athena = new LocalAthena(logs, table);
+    closing.add(athena);
+    return Map.of("LogScanFunctionArn",
+        register("cutover-logscan", LogScanHandler.local(athena, S3ReportBucket.opener(aws), clock), Duration.ofMinutes(15)));
+  }
+
   private String register(String name, RequestStreamHandler handler, Duration timeout) {
     return functions.register(name, handler, timeout);
   }
@@ -178,6 +197,13 @@ public final class LocalWorld implements AutoCloseable {
 
   @Override
   public void close() {
+    for (AutoCloseable c : closing) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing the rest matters more
+      }
+    }
     targetClients.values().forEach(S3Client::close);
     aws.close();
     batch.close();

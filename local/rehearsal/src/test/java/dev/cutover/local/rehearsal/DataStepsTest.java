@@ -6,9 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.asl.engine.TaskInvocation;
+import dev.cutover.queries.support.CloudFrontLogs.Client;
+import dev.cutover.queries.support.CloudFrontLogs.Request;
+import dev.cutover.queries.support.CloudFrontLogs;
 import dev.cutover.testing.TestPlans;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -30,11 +39,14 @@ class DataStepsTest {
   private static final String EXECUTION = "arn:aws:states:us-east-1:444455556666:execution:cutover-migration:data-steps";
   private static LocalWorld world;
   private static ObjectNode plan;
+  private static Path logs;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     world = LocalWorld.start(Clock.systemUTC());
     world.registerDataSteps();
+    logs = Files.createTempDirectory("cutover-logs");
+    world.registerLogScan(logs, "blue_cloudfront");
     world.s3().createBucket("blue-assets", true);
     world.s3().createBucket("green-assets", true);
     world.s3().createBucket("cutover-reports", false);
@@ -66,6 +78,29 @@ class DataStepsTest {
     args.put("FunctionName", world.functions().arn(function));
     args.set("Payload", payload);
     return world.functions().resource().invoke(new TaskInvocation("arn:aws:states:::lambda:invoke", args, JSON.createObjectNode(), null)).get("Payload");
+  }
+
+  @Test
+  void the_log_scan_ranks_what_users_requested_from_blue_on_duckdb_over_the_edges_logs() {
+    Instant end = Instant.parse("2026-11-24T09:00:00Z");
+    List<Request> requests = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      requests.add(Request.of(end.minusSeconds(3600 + i), TestPlans.json().at("/source/distributionId").asText(), "GET", 200, "static/app.3f9a.js", Client.BROWSER));
+    }
+    for (int i = 0; i < 10; i++) {
+      requests.add(Request.of(end.minusSeconds(7200 + i), TestPlans.json().at("/source/distributionId").asText(), "GET", 200, "static/img/logo übersicht.png", Client.BROWSER));
+    }
+    requests.add(Request.of(end.minusSeconds(60), TestPlans.json().at("/source/distributionId").asText(), "GET", 404, "static/missing.js", Client.BROWSER));
+    CloudFrontLogs.write(logs, requests, 16, 5);
+
+    JsonNode scan = invoke("cutover-logscan", Map.of("stateName", "ScanTrafficLogs", "windowEnd", end.toString(),
+        "logs", Map.of("database", "cutover_logs", "table", "blue_cloudfront", "workGroup", "cutover")));
+
+    assertThat(scan.path("requests").asLong()).isEqualTo(40);
+    assertThat(scan.path("examples")).extracting(e -> e.path("key").asText()).containsExactly("static/app.3f9a.js", "static/img/logo übersicht.png");
+    assertThat(scan.path("verifyKeysFrom")).hasSize(1);
+    String topKeys = scan.at("/topKeys/key").asText();
+    assertThat(world.admin().getObjectAsBytes(r -> r.bucket("cutover-reports").key(topKeys)).asUtf8String()).contains("static/app.3f9a.js");
   }
 
   @Test
