@@ -601,7 +601,8 @@ public final class Engine {
   private String newToken() {
     byte[] bytes = new byte[48];
     random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    // Starts as AWS's do ("AQ"): never with '-', which a command line would take for an option.
+    return "AQ" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   // ------------------------------------------------------------------ Parallel and Map

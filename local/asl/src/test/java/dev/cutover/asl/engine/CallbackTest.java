@@ -65,6 +65,26 @@ class CallbackTest {
   }
 
   @Test
+  void a_token_never_starts_with_a_dash_that_a_command_line_would_read_as_an_option() {
+    // 0xF8 0xF8 ... encodes to "-Pj4..." in URL-safe base64: the worst case for a token's first character.
+    java.util.random.RandomGenerator dashes = new Random() {
+      @Override
+      public void nextBytes(byte[] bytes) {
+        java.util.Arrays.fill(bytes, (byte) 0xF8);
+      }
+    };
+    Engine engine = new Engine(clock, r -> r.equals(RESOURCE) ? Optional.of(inv -> {
+      published.add(inv.payload());
+      return json("{}");
+    }) : Optional.empty(), dashes, "us-east-1", "123456789012");
+
+    engine.start(MACHINE, Definitions.parse(APPROVAL.replace('\'', '"')), "dash-1", json("{'report':'r'}"));
+    engine.runUntilIdle();
+
+    assertThat(token()).startsWith("AQ").doesNotStartWith("-");
+  }
+
+  @Test
   void the_task_waits_with_its_token_until_send_task_success() {
     Execution e = startApproval();
 
