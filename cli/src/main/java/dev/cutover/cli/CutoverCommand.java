@@ -85,8 +85,8 @@ abstract class CutoverCommand implements Callable<Integer> {
     return environment().terminal() ? "\u001b[1m" + text + "\u001b[0m" : text;
   }
 
-  /** A label column of fixed width, so values line up. */
+  /** A label column of fixed width (at least one space after the label), so values line up. */
   static String label(String label) {
-    return String.format("%-11s", label);
+    return String.format("%-10s ", label);
   }
 }
