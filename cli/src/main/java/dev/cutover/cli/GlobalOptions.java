@@ -12,12 +12,12 @@ import picocli.CommandLine.ScopeType;
 public final class GlobalOptions {
 
   @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "Step Functions endpoint, e.g. the local one `cutover serve` prints (http://127.0.0.1:8083). Default: AWS"
+      description = "Step Functions endpoint, such as the local one `cutover serve` prints (http://127.0.0.1:8083). Default: AWS"
           + " (or AWS_ENDPOINT_URL_SFN / AWS_ENDPOINT_URL).")
   URI endpointUrl;
 
   @Option(names = "--endpoint-url-s3", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "S3 endpoint for reading reports (report --out), e.g. the local one. Default: AWS_ENDPOINT_URL_S3, else AWS.")
+      description = "S3 endpoint for reading reports (report --out), such as the local one. Default: AWS_ENDPOINT_URL_S3, else AWS.")
   URI endpointUrlS3;
 
   @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
@@ -25,7 +25,7 @@ public final class GlobalOptions {
   String region;
 
   @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
-      description = "Named profile from ~/.aws/config and ~/.aws/credentials. Default: AWS_PROFILE, else the standard credential chain.")
+      description = "Named AWS profile (from the AWS config and credentials files). Default: AWS_PROFILE, else the standard credential chain.")
   String profile;
 
   @Option(names = "--state-machine", scope = ScopeType.INHERIT, paramLabel = "ARN",

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 @Command(name = "start", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Validates an execution input (a plan, see events/) with the steps' own parser, then starts a run of the"
         + " migration state machine and prints its ARN and the commands to follow it.",
-        "Nothing is started if the plan has a problem: each one is printed with its field and what to do."})
+        "Nothing is started if the plan has a problem: each one is printed with its field and what to do.",
+        "Exit status: 0 started; 2 the plan has problems, the name is taken, or no migration state machine is found; 3 AWS or"
+            + " endpoint error."})
 final class StartCommand extends CutoverCommand {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
