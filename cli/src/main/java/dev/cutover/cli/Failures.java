@@ -106,6 +106,11 @@ final class Failures {
     if (message == null) {
       return "no message";
     }
+    // The default chain's message goes on to print every provider it tried, with their configuration.
+    int chain = message.indexOf(" AwsCredentialsProviderChain(");
+    if (chain > 0) {
+      message = message.substring(0, chain);
+    }
     int cut = message.indexOf(". ");
     String first = cut > 0 ? message.substring(0, cut) : message;
     return first.length() > 300 ? first.substring(0, 300) + "..." : first;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,8 +115,7 @@ final class ReportCommand extends CutoverCommand {
   /** "key: value" lines of a summary object, nested keys joined with dots. */
   private static void flatten(String prefix, JsonNode node, List<String> lines) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : node.properties()) {
         flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), lines);
       }
     } else if (!node.isMissingNode() && !prefix.isEmpty()) {
