@@ -34,7 +34,7 @@ class AssetSetTest {
   void the_seeded_assets_keep_every_header_that_matters_to_browsers() {
     s3.createBucket("seed-blue", true);
     AssetSet set = AssetSet.of("static/", 40, 7);
-    List<Integer> progress = new ArrayList<>();
+    List<Integer> progress = java.util.Collections.synchronizedList(new ArrayList<>());
 
     set.write(client, "seed-blue", 4, progress::add);
 
