@@ -97,7 +97,7 @@ public final class LambdaFunctions {
       function.handler().handleRequest(
           new ByteArrayInputStream(JSON.writeValueAsBytes(payload)),
           out,
-          new LocalLambdaContext(function.name(), arn(function.name()), function.memoryMb(), function.timeout(), clock));
+          LocalLambdaContext.of(function.name(), arn(function.name()), function.memoryMb(), function.timeout(), clock));
     } catch (IOException | RuntimeException e) {
       String type = e.getClass().getName();
       ObjectNode cause = JSON.createObjectNode().put("errorMessage", String.valueOf(e.getMessage())).put("errorType", type);

@@ -113,7 +113,7 @@ public final class LocalDecideUrl implements AutoCloseable {
                       .build())
               .build();
       APIGatewayV2HTTPResponse response =
-          handler.handleRequest(event, new LocalLambdaContext("cutover-decide", "arn:aws:lambda:local:" + account + ":function:cutover-decide", 512, Duration.ofSeconds(30), clock));
+          handler.handleRequest(event, LocalLambdaContext.of("cutover-decide", "arn:aws:lambda:local:" + account + ":function:cutover-decide", 512, Duration.ofSeconds(30), clock));
       respond(exchange, response.getStatusCode(), response.getBody() == null ? "" : response.getBody());
     }
   }
