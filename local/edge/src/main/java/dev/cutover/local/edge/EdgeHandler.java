@@ -218,7 +218,9 @@ final class EdgeHandler implements HttpHandler {
     Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     put(h, "Content-Type", contentType);
     put(h, "Cache-Control", cacheControl);
-    put(h, "Content-Encoding", contentEncoding);
+    // aws-chunked only framed an upload: S3 does not return it (an embedded server may).
+    put(h, "Content-Encoding", contentEncoding == null ? null
+        : String.join(",", java.util.Arrays.stream(contentEncoding.split(",")).map(String::strip).filter(c -> !c.isEmpty() && !c.equalsIgnoreCase("aws-chunked")).toList()));
     put(h, "Content-Disposition", contentDisposition);
     put(h, "Content-Language", contentLanguage);
     put(h, "Expires", expires);
@@ -358,11 +360,11 @@ final class EdgeHandler implements HttpHandler {
       }
       long start = Long.parseLong(first);
       long end = last.isEmpty() ? length - 1 : Long.parseLong(last);
-      if (end < start) {
-        return null;
-      }
       if (start >= length) {
         return new long[0];
+      }
+      if (end < start) {
+        return null;
       }
       return new long[] {start, Math.min(end, length - 1)};
     } catch (NumberFormatException e) {
