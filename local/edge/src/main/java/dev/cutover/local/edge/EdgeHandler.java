@@ -683,7 +683,8 @@ final class EdgeHandler implements HttpHandler {
         exchange.getRequestURI().getRawQuery(),
         reply.resultType,
         requestId,
-        hostHeader,
+        // Without the loopback port: a viewer of the real edge sends the name alone (port 443).
+        HostNames.ofHostHeader(hostHeader),
         "https",
         requestBytes,
         taken,
