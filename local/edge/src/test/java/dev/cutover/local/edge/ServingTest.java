@@ -245,6 +245,24 @@ class ServingTest {
     assertThat(http.get(HOST, "/index.html").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void concurrent_viewers_are_all_answered_and_all_counted() throws Exception {
+    long before = edge.metrics().requests(site.id());
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+      for (int i = 0; i < 400; i++) {
+        String path = i % 2 == 0 ? "/app.js" : "/report.pdf";
+        pool.execute(() -> {
+          if (http.get(HOST, path).statusCode() == 200) {
+            ok.incrementAndGet();
+          }
+        });
+      }
+    }
+    assertThat(ok.get()).isEqualTo(400);
+    assertThat(edge.metrics().requests(site.id()) - before).isEqualTo(400);
+  }
+
   private static void put(S3Client s3, String key, byte[] body, String type, String cacheControl, String encoding, Map<String, String> metadata) {
     s3.putObject(r -> r.bucket(BUCKET).key(key).contentType(type).cacheControl(cacheControl).contentEncoding(encoding).metadata(metadata),
         RequestBody.fromBytes(body));

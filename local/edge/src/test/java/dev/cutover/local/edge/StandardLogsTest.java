@@ -3,8 +3,8 @@ package dev.cutover.local.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.queries.duckdb.DuckDbQueries;
-import dev.cutover.queries.logscan.TopKeys;
 import dev.cutover.queries.logscan.TopKeys.RankedKey;
+import dev.cutover.queries.logscan.TopKeys;
 import dev.cutover.queries.sql.TableName;
 import dev.cutover.testing.EmbeddedS3;
 import java.io.IOException;

@@ -118,6 +118,22 @@ final class MigrationWorld implements AutoCloseable {
     viewer = Viewers.client(zone.resolverTo(edge), Duration.ofSeconds(5));
   }
 
+  /** The cutover's end state, made by hand: green holds the exact alias, DNS points at green, all deployed and in sync. */
+  void cutOverByHand() {
+    var b = edge.distribution(BLUE);
+    edge.updateDistribution(BLUE, b.config().toBuilder().aliases(a -> a.quantity(1).items("static.example.com")).build(), b.etag());
+    clock.advance(DEPLOY);
+    var g = edge.distribution(GREEN);
+    edge.updateDistribution(GREEN, g.config().toBuilder().aliases(a -> a.quantity(2).items("*.example.com", HOST)).build(), g.etag());
+    List<LocalDnsZone.Change> batch = new java.util.ArrayList<>();
+    for (String type : List.of("A", "AAAA")) {
+      batch.add(new LocalDnsZone.Change(LocalDnsZone.Action.DELETE, DnsRecord.aliasToCloudFront("assets.example.com.", type, BLUE_DOMAIN + ".")));
+      batch.add(new LocalDnsZone.Change(LocalDnsZone.Action.CREATE, DnsRecord.aliasToCloudFront("assets.example.com.", type, GREEN_DOMAIN + ".")));
+    }
+    zone.change(ZONE, batch, "by hand");
+    clock.advance(DEPLOY);
+  }
+
   Ports ports() {
     return new Ports(new CutoverDistributions(edge), new CutoverZone(zone), certificates, records);
   }
