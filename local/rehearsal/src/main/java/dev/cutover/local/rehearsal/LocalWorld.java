@@ -4,15 +4,33 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.backfill.BackfillHandler;
 import dev.cutover.backfill.aws.S3ReportObjects;
+import dev.cutover.cutover.CutoverHandler;
+import dev.cutover.cutover.Ports;
+import dev.cutover.cutover.RollbackHandler;
 import dev.cutover.local.batch.LocalBatchJobs;
 import dev.cutover.local.batch.LocalBatchOperations;
 import dev.cutover.local.batch.LocalChecksumJobs;
+import dev.cutover.local.edge.LocalDnsZone;
+import dev.cutover.local.edge.LocalEdge;
+import dev.cutover.local.edge.ports.CutoverDistributions;
+import dev.cutover.local.edge.ports.CutoverZone;
+import dev.cutover.local.edge.ports.LocalCertificates;
+import dev.cutover.local.edge.ports.ParityEdgeConfigs;
+import dev.cutover.local.edge.ports.ParityProbe;
+import dev.cutover.local.edge.ports.WatchMetrics;
+import dev.cutover.local.edge.ports.WatchProbe;
 import dev.cutover.local.runtime.LambdaFunctions;
 import dev.cutover.local.runtime.LocalNotices;
 import dev.cutover.local.runtime.LocalSts;
 import dev.cutover.local.s3.LocalS3;
 import dev.cutover.logscan.LogScanHandler;
 import dev.cutover.logscan.aws.S3ReportBucket;
+import dev.cutover.parity.ParityHandler;
+import dev.cutover.parity.aws.AwsAccounts;
+import dev.cutover.parity.port.AccountRef;
+import dev.cutover.parity.port.Accounts;
+import dev.cutover.parity.port.EdgeConfigs;
+import dev.cutover.parity.port.KeyListing;
 import dev.cutover.plan.Plan;
 import dev.cutover.preflight.PreflightHandler;
 import dev.cutover.preflight.aws.AwsFacts;
@@ -30,6 +48,8 @@ import dev.cutover.verify.ChecksumHandler;
 import dev.cutover.verify.VerifyHandler;
 import dev.cutover.verify.aws.S3Buckets;
 import dev.cutover.verify.aws.S3ReportFiles;
+import dev.cutover.watch.WatchHandler;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -166,14 +187,59 @@ public final class LocalWorld implements AutoCloseable {
         register("cutover-logscan", LogScanHandler.local(athena, S3ReportBucket.opener(aws), clock), Duration.ofMinutes(15)));
   }
 
+  /**
+   * Registers the edge-side steps on the local edge and zone: parity (the edge's configurations,
+   * probes through each distribution's own name), cutover and rollback (the edge's aliases, the
+   * zone's records, the certificates, the compensation record in the report bucket over S3), and
+   * the bake's watch (the edge's own per-minute metrics, probes through the public hostname).
+   *
+   * @return their placeholder substitutions
+   */
+  public Map<String, String> registerEdgeSteps(LocalEdge edge, LocalDnsZone zone, LocalCertificates certificates) {
+    Function<String, Optional<InetSocketAddress>> resolver = zone.resolverTo(edge);
+    AwsAccounts s3Accounts = new AwsAccounts(aws);
+    Accounts accounts = new Accounts() {
+      @Override
+      public EdgeConfigs edge(AccountRef account) {
+        return new ParityEdgeConfigs(edge, account.accountId());
+      }
+
+      @Override
+      public KeyListing keys(dev.cutover.parity.port.BucketRef bucket) {
+        return s3Accounts.keys(bucket);
+      }
+
+      @Override
+      public dev.cutover.parity.port.ReportStore reports(dev.cutover.parity.port.BucketRef bucket) {
+        return s3Accounts.reports(bucket);
+      }
+    };
+    Ports ports = new Ports(new CutoverDistributions(edge), new CutoverZone(zone), certificates,
+        new dev.cutover.cutover.aws.S3RecordStore(location -> s3As(location.roleArn(), location.sessionName(), location.region())));
+    Map<String, String> arns = new HashMap<>();
+    arns.put("ParityFunctionArn", register("cutover-parity",
+        ParityHandler.local(accounts, new ParityProbe(resolver, Duration.ofSeconds(10), 1 << 22), edge::urlFor), Duration.ofMinutes(5)));
+    arns.put("CutoverFunctionArn", register("cutover-cutover", CutoverHandler.local(ports, environment, clock), Duration.ofMinutes(3)));
+    arns.put("RollbackFunctionArn", register("cutover-rollback", RollbackHandler.local(ports, environment), Duration.ofMinutes(3)));
+    arns.put("WatchFunctionArn", register("cutover-watch",
+        WatchHandler.local(new WatchMetrics(edge.metrics()), new WatchProbe(resolver, Duration.ofSeconds(10)), clock::instant, edge::urlFor, environment),
+        Duration.ofMinutes(2)));
+    return Map.copyOf(arns);
+  }
+
   private String register(String name, RequestStreamHandler handler, Duration timeout) {
     return functions.register(name, handler, timeout);
   }
 
-  /** Green's S3 as the plan's target role, one client per role and region for the world's life. */
+  /** Green's S3 as the plan's target role. */
   private S3Client targetClient(Plan plan) {
-    return targetClients.computeIfAbsent(plan.target().roleArn() + "|" + plan.target().region(), k ->
-        aws.forAccount(plan.target().roleArn(), plan.migrationId(), Region.of(plan.target().region())).build(S3Client.builder(), "S3"));
+    return s3As(plan.target().roleArn(), plan.migrationId(), plan.target().region());
+  }
+
+  /** S3 as {@code roleArn}, one client per role, session and region for the world's life. */
+  private S3Client s3As(String roleArn, String sessionName, String region) {
+    return targetClients.computeIfAbsent(roleArn + "|" + sessionName + "|" + region, k ->
+        aws.forAccount(roleArn, sessionName, Region.of(region)).build(S3Client.builder(), "S3"));
   }
 
   /**
