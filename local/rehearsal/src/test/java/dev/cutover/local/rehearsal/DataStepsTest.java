@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cutover.asl.engine.TaskInvocation;
 import dev.cutover.queries.support.CloudFrontLogs.Client;
 import dev.cutover.queries.support.CloudFrontLogs.Request;
 import dev.cutover.queries.support.CloudFrontLogs;
@@ -70,14 +69,7 @@ class DataStepsTest {
   }
 
   private static JsonNode invoke(String function, Map<String, Object> fields) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.put("executionId", EXECUTION);
-    payload.set("plan", plan);
-    fields.forEach((name, value) -> payload.set(name, JSON.valueToTree(value)));
-    ObjectNode args = JSON.createObjectNode();
-    args.put("FunctionName", world.functions().arn(function));
-    args.set("Payload", payload);
-    return world.functions().resource().invoke(new TaskInvocation("arn:aws:states:::lambda:invoke", args, JSON.createObjectNode(), null)).get("Payload");
+    return Invoke.step(world, function, EXECUTION, plan, fields);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cutover.asl.engine.TaskInvocation;
 import dev.cutover.local.edge.DistributionConfigs;
 import dev.cutover.local.edge.LocalDnsZone;
 import dev.cutover.local.edge.LocalEdge;
@@ -63,14 +62,7 @@ class EdgeStepsTest {
   }
 
   private static JsonNode invoke(String function, Map<String, Object> fields) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.put("executionId", "arn:aws:states:us-east-1:444455556666:execution:cutover-migration:edge-steps");
-    payload.set("plan", plan);
-    fields.forEach((name, value) -> payload.set(name, JSON.valueToTree(value)));
-    ObjectNode args = JSON.createObjectNode();
-    args.put("FunctionName", world.functions().arn(function));
-    args.set("Payload", payload);
-    return world.functions().resource().invoke(new TaskInvocation("arn:aws:states:::lambda:invoke", args, JSON.createObjectNode(), null)).get("Payload");
+    return Invoke.step(world, function, "arn:aws:states:us-east-1:444455556666:execution:cutover-migration:edge-steps", plan, fields);
   }
 
   @Test
