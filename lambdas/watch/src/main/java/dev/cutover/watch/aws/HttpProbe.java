@@ -44,11 +44,21 @@ public final class HttpProbe implements Probe {
   }
 
   public HttpProbe(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes) {
-    this.client =
+    this(
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build(),
+        requestTimeout,
+        maxBodyBytes);
+  }
+
+  /**
+   * Probes through {@code client}, which must not follow redirects: the local runtime's, whose
+   * client sends each request to the local edge for the name it asks for.
+   */
+  public HttpProbe(HttpClient client, Duration requestTimeout, long maxBodyBytes) {
+    this.client = client;
     this.requestTimeout = requestTimeout;
     this.maxBodyBytes = maxBodyBytes;
   }
