@@ -24,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * Users of the assets, for the whole rehearsal: GETs of the hostname's keys at a steady rate,
- * popular keys far more often than others (Zipf), each sent to the edge with the public hostname
- * as its Host header, as a browser behind DNS would. Every answer is counted per second by the
+ * popular keys far more often than others (Zipf), each an absolute {@code http://<hostname>/key}
+ * sent through a client that reaches the local edge for that name (a {@code Viewers} client of
+ * local/edge: through the local zone, as a browser behind DNS would). Every answer is counted per second by the
  * side that served it (the edge says which distribution did) and every failure is kept with its
  * key, status and time: a rehearsal passes only with none it did not inject.
  *
@@ -34,22 +35,6 @@ import java.util.function.Function;
  */
 public final class TrafficGenerator implements AutoCloseable {
 
-  static {
-    // A user's request names the public hostname, and the edge is on loopback: the Host header
-    // must be set by hand, which java.net.http refuses unless allowed before its first client.
-    allowHostHeader();
-  }
-
-  /**
-   * Lets java.net.http send a Host header of the caller's choosing. Effective only before the JVM's
-   * first HttpClient: the rehearsal calls it first thing, and its tests' JVM is started with it.
-   */
-  public static void allowHostHeader() {
-    String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
-    if (!java.util.Arrays.asList(allowed.toLowerCase(java.util.Locale.ROOT).split(",")).contains("host")) {
-      System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed.isBlank() ? "host" : allowed + ",host");
-    }
-  }
 
   /** What one second of traffic looked like. */
   public record Second(Instant at, long blue, long green, long failed) {}
@@ -62,8 +47,7 @@ public final class TrafficGenerator implements AutoCloseable {
     String sideOf(HttpResponse<?> response);
   }
 
-  private final URI edge;
-  private final String hostname;
+  private final URI site;
   private final List<String> keys;
   private final double[] cumulative;
   private final Sides sides;
@@ -79,24 +63,23 @@ public final class TrafficGenerator implements AutoCloseable {
   private final Function<String, String> pathOf;
 
   /**
-   * @param edge where the edge listens ({@code http://127.0.0.1:PORT})
-   * @param hostname the public hostname, sent as the Host header
+   * @param viewer sends each request to where the name it asks for resolves (the local edge)
+   * @param site the public site, {@code http://<hostname>:<edge port>/}
    * @param keys the keys users request, most popular first; the path is the key with the plan's
    *     prefix as the distribution's origin path strips it ({@code pathOf})
    */
-  public TrafficGenerator(URI edge, String hostname, List<String> keys, Function<String, String> pathOf, Sides sides, Clock clock, long seed) {
+  public TrafficGenerator(HttpClient viewer, URI site, List<String> keys, Function<String, String> pathOf, Sides sides, Clock clock, long seed) {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("traffic needs at least one key to request");
     }
-    this.edge = edge;
-    this.hostname = hostname;
+    this.site = site;
     this.keys = List.copyOf(keys);
     this.pathOf = pathOf;
     this.sides = sides;
     this.clock = clock;
     this.random = new Random(seed);
     this.cumulative = zipf(keys.size(), 1.1);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    this.http = viewer;
     this.senders = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "traffic");
       t.setDaemon(true);
@@ -123,8 +106,7 @@ public final class TrafficGenerator implements AutoCloseable {
     String key = pick();
     sent.incrementAndGet();
     Instant at = clock.instant();
-    HttpRequest request = HttpRequest.newBuilder(edge.resolve(pathOf.apply(key)))
-        .header("Host", hostname)
+    HttpRequest request = HttpRequest.newBuilder(site.resolve(pathOf.apply(key)))
         .header("Accept-Encoding", "gzip, br")
         .timeout(Duration.ofSeconds(10))
         .GET()
