@@ -10,7 +10,6 @@ import dev.cutover.asl.engine.TaskResource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,14 +131,6 @@ public final class LambdaFunctions {
   private void notify(Invocation invocation) {
     for (Consumer<Invocation> listener : listeners) {
       listener.accept(invocation);
-    }
-  }
-
-  static JsonNode json(byte[] bytes) {
-    try {
-      return JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
