@@ -1,5 +1,6 @@
 package dev.cutover.verify;
 
+import dev.cutover.aws.S3KeyOrder;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -116,7 +117,7 @@ final class ChecksumJoin implements Closeable {
         }
       }
       List<Map.Entry<String, Entry>> sorted = new ArrayList<>(entries.entrySet());
-      sorted.sort(Map.Entry.comparingByKey(Utf8Order.KEYS));
+      sorted.sort(Map.Entry.comparingByKey(S3KeyOrder.KEYS));
       for (Map.Entry<String, Entry> e : sorted) {
         Entry entry = e.getValue();
         if (!entry.expected) {

@@ -2,8 +2,9 @@ package dev.cutover.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cutover.batch.CompletionReport;
+import dev.cutover.aws.S3KeyOrder;
 import dev.cutover.batch.CompletionReport.ResultFile;
+import dev.cutover.batch.CompletionReport;
 import dev.cutover.batch.CsvRecords;
 import dev.cutover.batch.IdempotencyTokens;
 import dev.cutover.batch.ManifestCsv;
@@ -465,8 +466,8 @@ final class ChecksumStep {
     private long equal;
     private long differs;
     private long unverified;
-    private final TreeMap<String, Difference> differsExamples = new TreeMap<>(Utf8Order.KEYS);
-    private final TreeMap<String, Unverified> unverifiedExamples = new TreeMap<>(Utf8Order.KEYS);
+    private final TreeMap<String, Difference> differsExamples = new TreeMap<>(S3KeyOrder.KEYS);
+    private final TreeMap<String, Unverified> unverifiedExamples = new TreeMap<>(S3KeyOrder.KEYS);
     private final Map<String, Long> reasons = new HashMap<>();
 
     void add(Joined joined, Writer out) {

@@ -1,5 +1,6 @@
 package dev.cutover.verify;
 
+import dev.cutover.aws.S3KeyOrder;
 import dev.cutover.verify.port.ListedObject;
 import java.util.Iterator;
 import java.util.function.BooleanSupplier;
@@ -41,7 +42,7 @@ final class ListingMerge {
       if (stop.getAsBoolean()) {
         return false;
       }
-      int order = s == null ? 1 : t == null ? -1 : Utf8Order.compare(s.key(), t.key());
+      int order = s == null ? 1 : t == null ? -1 : S3KeyOrder.compare(s.key(), t.key());
       if (order < 0) {
         visitor.onlySource(s);
         s = source.hasNext() ? source.next() : null;

@@ -1,5 +1,6 @@
 package dev.cutover.verify;
 
+import dev.cutover.aws.S3KeyOrder;
 import dev.cutover.errors.PreconditionFailedException;
 import dev.cutover.verify.port.ListedObject;
 import dev.cutover.verify.port.ListingPage;
@@ -76,7 +77,7 @@ final class PagedListing implements Iterator<ListedObject> {
               + "\", which is not under the prefix; the endpoint does not behave like S3.");
     }
     String key = listed.key().substring(prefix.length());
-    if (previousKey != null && Utf8Order.compare(previousKey, key) >= 0) {
+    if (previousKey != null && S3KeyOrder.compare(previousKey, key) >= 0) {
       throw new PreconditionFailedException(
           "Listing s3://" + store.bucket() + "/" + prefix + " returned \"" + prefix + key
               + "\" after \"" + prefix + previousKey + "\": not in UTF-8 binary order, which S3"

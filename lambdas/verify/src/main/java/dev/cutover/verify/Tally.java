@@ -1,5 +1,6 @@
 package dev.cutover.verify;
 
+import dev.cutover.aws.S3KeyOrder;
 import dev.cutover.verify.port.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  */
 final class Tally {
 
-  private static final Comparator<Finding> BY_KEY = Comparator.comparing(Finding::key, Utf8Order.KEYS);
+  private static final Comparator<Finding> BY_KEY = Comparator.comparing(Finding::key, S3KeyOrder.KEYS);
 
   private final int examplesPerCategory;
   private final Progress progress;

@@ -1,5 +1,6 @@
 package dev.cutover.verify;
 
+import dev.cutover.aws.S3KeyOrder;
 import dev.cutover.verify.port.ListedObject;
 import dev.cutover.verify.port.ListingPage;
 import dev.cutover.verify.port.ObjectHead;
@@ -33,7 +34,7 @@ final class MemoryStore implements ObjectStore {
 
   /** S3's own order. */
   static MemoryStore s3(String bucket, int pageSize) {
-    return new MemoryStore(bucket, Utf8Order.KEYS, pageSize);
+    return new MemoryStore(bucket, S3KeyOrder.KEYS, pageSize);
   }
 
   MemoryStore put(String key, String content) {

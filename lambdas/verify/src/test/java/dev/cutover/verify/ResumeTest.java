@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.aws.S3KeyOrder;
 import dev.cutover.errors.InvalidPlanException;
 import dev.cutover.json.Json;
 import dev.cutover.plan.PlanProblem;
@@ -148,7 +149,7 @@ class ResumeTest {
     assertThat(first.path("complete").asBoolean()).isFalse();
     assertThat(stoppedAt).startsWith(PREFIX);
     List<String> secondKeys = findingKeys(reports, second).subList(findingKeys(reports, first).size(), findingKeys(reports, second).size());
-    assertThat(secondKeys).isNotEmpty().allSatisfy(key -> assertThat(Utf8Order.compare(key, stoppedAt)).isPositive());
+    assertThat(secondKeys).isNotEmpty().allSatisfy(key -> assertThat(S3KeyOrder.compare(key, stoppedAt)).isPositive());
     assertThat(second.path("objectsCompared").asLong()).isGreaterThan(first.path("objectsCompared").asLong());
   }
 

@@ -1,6 +1,7 @@
 package com.adobe.testing.s3mock.s3.service;
 
 import com.adobe.testing.s3mock.s3.dto.S3Object;
+import dev.cutover.aws.S3KeyOrder;
 import java.util.Comparator;
 
 /**
@@ -16,19 +17,6 @@ public final class BucketService$getS3Objects$$inlined$sortedBy$1<T> implements 
 
   @Override
   public int compare(T a, T b) {
-    String x = ((S3Object) a).getKey();
-    String y = ((S3Object) b).getKey();
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int cx = x.codePointAt(i);
-      int cy = y.codePointAt(j);
-      if (cx != cy) {
-        return Integer.compare(cx, cy);
-      }
-      i += Character.charCount(cx);
-      j += Character.charCount(cy);
-    }
-    return Integer.compare(x.length() - i, y.length() - j);
+    return S3KeyOrder.compare(((S3Object) a).getKey(), ((S3Object) b).getKey());
   }
 }

@@ -8,6 +8,7 @@ import com.adobe.testing.s3mock.s3.dto.ObjectLockEnabled;
 import com.adobe.testing.s3mock.s3.dto.ObjectOwnership;
 import com.adobe.testing.s3mock.s3.dto.VersioningConfiguration;
 import com.adobe.testing.s3mock.s3.model.BucketMetadata;
+import dev.cutover.aws.S3KeyOrder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,22 +54,6 @@ public class BucketStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(BucketStore.class);
 
-  /** S3's key order: UTF-8 bytes, which is code point order (String's own order is UTF-16). */
-  static final Comparator<String> UTF8_ORDER =
-      (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-          int ca = a.codePointAt(i);
-          int cb = b.codePointAt(j);
-          if (ca != cb) {
-            return Integer.compare(ca, cb);
-          }
-          i += Character.charCount(ca);
-          j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-      };
 
   private final File rootFolder;
   private final DateTimeFormatter s3ObjectDateFormat;
@@ -275,7 +260,7 @@ public class BucketStore {
   }
 
   private static ConcurrentSkipListMap<String, UUID> newIndex() {
-    return new ConcurrentSkipListMap<>(UTF8_ORDER);
+    return new ConcurrentSkipListMap<>(S3KeyOrder.KEYS);
   }
 
   private void replace(BucketMetadata metadata) {

@@ -1,4 +1,4 @@
-package dev.cutover.verify;
+package dev.cutover.aws;
 
 import java.util.Comparator;
 
@@ -7,15 +7,18 @@ import java.util.Comparator;
  * {@link String#compareTo} compares UTF-16 code units instead and disagrees for supplementary
  * characters (emoji, U+10000 and up, stored as surrogates D800–DFFF) against BMP characters from
  * U+E000: S3 lists {@code "\uE000"} before {@code "😀"}, {@code compareTo} the other way round. A
- * merge of two listings that used {@code compareTo} would report such keys as missing and extra.
+ * merge of two listings that used {@code compareTo} would report such keys as missing and extra,
+ * and an embedded S3 server that sorted with it would list them out of S3's order.
  */
-final class Utf8Order {
+public final class S3KeyOrder {
 
-  static final Comparator<String> KEYS = Utf8Order::compare;
+  /** S3's listing order of keys. */
+  public static final Comparator<String> KEYS = S3KeyOrder::compare;
 
-  private Utf8Order() {}
+  private S3KeyOrder() {}
 
-  static int compare(String a, String b) {
+  /** Negative, zero or positive as S3 lists {@code a} before, with or after {@code b}. */
+  public static int compare(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

@@ -1,4 +1,4 @@
-package dev.cutover.verify;
+package dev.cutover.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,15 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class Utf8OrderTest {
+class S3KeyOrderTest {
 
   private static final String EMOJI = "\uD83D\uDE00"; // U+1F600, a surrogate pair in UTF-16
   private static final String PRIVATE_USE = "\uE000"; // U+E000, one UTF-16 unit above the surrogates
 
   @Test
   void a_bmp_character_above_the_surrogates_sorts_before_a_supplementary_one_as_in_s3() {
-    assertThat(Utf8Order.compare(PRIVATE_USE, EMOJI)).isNegative();
-    assertThat(Utf8Order.compare(EMOJI, PRIVATE_USE)).isPositive();
+    assertThat(S3KeyOrder.compare(PRIVATE_USE, EMOJI)).isNegative();
+    assertThat(S3KeyOrder.compare(EMOJI, PRIVATE_USE)).isPositive();
     // Java's own order disagrees, which is why the merge cannot use it.
     assertThat(PRIVATE_USE.compareTo(EMOJI)).isPositive();
   }
@@ -28,7 +28,7 @@ class Utf8OrderTest {
     for (String a : keys) {
       for (String b : keys) {
         int bytes = Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-        assertThat(Integer.signum(Utf8Order.compare(a, b))).as("%s vs %s", a, b).isEqualTo(Integer.signum(bytes));
+        assertThat(Integer.signum(S3KeyOrder.compare(a, b))).as("%s vs %s", a, b).isEqualTo(Integer.signum(bytes));
       }
     }
   }
