@@ -9,7 +9,10 @@ import dev.cutover.cutover.Ports;
 import dev.cutover.cutover.RollbackHandler;
 import dev.cutover.local.batch.LocalBatchJobs;
 import dev.cutover.local.batch.LocalBatchOperations;
+import dev.cutover.local.batch.Faults;
 import dev.cutover.local.batch.LocalChecksumJobs;
+import dev.cutover.local.batch.LocalReplication;
+import dev.cutover.local.batch.ReplicationStatuses;
 import dev.cutover.local.edge.LocalDnsZone;
 import dev.cutover.local.edge.LocalEdge;
 import dev.cutover.local.edge.ports.CutoverDistributions;
@@ -23,6 +26,7 @@ import dev.cutover.local.runtime.LambdaFunctions;
 import dev.cutover.local.runtime.LocalNotices;
 import dev.cutover.local.runtime.LocalSts;
 import dev.cutover.local.s3.LocalS3;
+import dev.cutover.local.s3.ObjectWrite;
 import dev.cutover.logscan.LogScanHandler;
 import dev.cutover.logscan.aws.S3ReportBucket;
 import dev.cutover.parity.ParityHandler;
@@ -59,6 +63,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -87,6 +93,8 @@ public final class LocalWorld implements AutoCloseable {
   private final LocalSts sts;
   private final S3Client admin;
   private final LocalBatchOperations batch;
+  private final ScheduledExecutorService replicationThreads;
+  private final LocalReplication replication;
   private final LocalNotices notices;
   private final LambdaFunctions functions;
   private final AwsClients aws;
@@ -99,7 +107,24 @@ public final class LocalWorld implements AutoCloseable {
     this.s3 = LocalS3.start();
     this.sts = LocalSts.start(clock);
     this.admin = s3.newClient();
-    this.batch = LocalBatchOperations.builder(admin).replicationConfigs(s3::replicationConfiguration).clock(clock).build();
+    ReplicationStatuses statuses = new ReplicationStatuses();
+    this.batch = LocalBatchOperations.builder(admin).replicationConfigs(s3::replicationConfiguration).replicationStatuses(statuses).clock(clock).build();
+    // Live replication: S3 decides at write time whether a write replicates, and copies it within
+    // seconds; here within a tenth of a second, so a rehearsal's writes reach green in time.
+    this.replicationThreads = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "local-replication");
+      t.setDaemon(true);
+      return t;
+    });
+    this.replication = new LocalReplication(admin, s3::replicationConfiguration, statuses, new Faults(), replicationThreads, Duration.ofMillis(100));
+    s3.onWrite(write -> {
+      if (write.kind() == ObjectWrite.Kind.DELETE) {
+        // DeleteObject without a version id is the only delete a rehearsal makes.
+        replication.onDelete(write.bucket(), write.key(), true);
+      } else {
+        replication.onWrite(write.bucket(), write.key(), write.versionId().orElse(null));
+      }
+    });
     this.notices = new LocalNotices(clock);
     this.functions = new LambdaFunctions(REGION, ACCOUNT, clock);
     Map<String, String> env = new HashMap<>();
@@ -135,6 +160,11 @@ public final class LocalWorld implements AutoCloseable {
 
   public LocalBatchOperations batch() {
     return batch;
+  }
+
+  /** Live replication: copies each write a bucket's replication rule selects, as S3 does. */
+  public LocalReplication replication() {
+    return replication;
   }
 
   public LocalNotices notices() {
@@ -273,6 +303,8 @@ public final class LocalWorld implements AutoCloseable {
     targetClients.values().forEach(S3Client::close);
     aws.close();
     batch.close();
+    replication.close();
+    replicationThreads.shutdownNow();
     admin.close();
     sts.close();
     s3.close();

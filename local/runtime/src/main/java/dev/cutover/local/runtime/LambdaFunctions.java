@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,7 @@ public final class LambdaFunctions {
   private final Clock clock;
   private final Map<String, Function> functions = new ConcurrentHashMap<>();
   private final List<Consumer<Invocation>> listeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, JsonNode>> starting = new CopyOnWriteArrayList<>();
 
   public LambdaFunctions(String region, String account, Clock clock) {
     this.region = region;
@@ -77,6 +79,14 @@ public final class LambdaFunctions {
     listeners.add(listener);
   }
 
+  /**
+   * Called before every invocation with the function's name and payload, on the invoking thread;
+   * the invocation waits for it (a rehearsal injects its faults here, at a known point of the run).
+   */
+  public void beforeInvocation(BiConsumer<String, JsonNode> listener) {
+    starting.add(listener);
+  }
+
   /** The task resource for {@code arn:aws:states:::lambda:invoke} and {@code ...:invoke.waitForTaskToken}. */
   public TaskResource resource() {
     return this::invoke;
@@ -90,6 +100,9 @@ public final class LambdaFunctions {
       throw new StatesError("Lambda.ResourceNotFoundException", "Function not found: " + requested);
     }
     JsonNode payload = arguments.has("Payload") ? arguments.get("Payload") : JSON.createObjectNode();
+    for (BiConsumer<String, JsonNode> listener : starting) {
+      listener.accept(function.name(), payload);
+    }
     Instant started = clock.instant();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

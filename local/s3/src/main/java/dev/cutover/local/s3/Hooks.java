@@ -31,6 +31,27 @@ final class Hooks {
    */
   final Map<String, String> redirects = new ConcurrentHashMap<>();
 
+  /**
+   * The share of requests signed with temporary credentials (an assumed role: the steps' calls)
+   * answered 503 SlowDown, 0 for none; requests with long-term keys (seeding, the edge, snapshots)
+   * are never throttled.
+   */
+  volatile double throttle;
+
+  final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
+
+  boolean throttles(String authorization) {
+    double fraction = throttle;
+    if (fraction <= 0 || authorization == null || !authorization.contains("Credential=ASIA")) {
+      return false;
+    }
+    if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() >= fraction) {
+      return false;
+    }
+    throttled.incrementAndGet();
+    return true;
+  }
+
   void fire(ObjectWrite write) {
     for (ObjectWriteListener listener : listeners) {
       try {

@@ -161,6 +161,23 @@ public final class LocalS3 implements AutoCloseable {
     hooks.listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Answers {@code fraction} (0 to 1) of the requests made with temporary credentials (the steps,
+   * as the roles they assume) with 503 SlowDown, as S3 does under request-rate pressure; requests
+   * with long-term keys are never throttled. 0 ends it.
+   */
+  public void throttleAssumedRoles(double fraction) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fraction must be between 0 and 1, not " + fraction);
+    }
+    hooks.throttle = fraction;
+  }
+
+  /** Requests answered SlowDown so far. */
+  public long throttledRequests() {
+    return hooks.throttled.get();
+  }
+
   /** Stops telling {@code listener} of writes. */
   public void removeWriteListener(ObjectWriteListener listener) {
     hooks.listeners.remove(listener);

@@ -52,6 +52,10 @@ final class S3Filter extends OncePerRequestFilter {
     Set<String> query = queryNames(request.getQueryString());
     String method = request.getMethod();
 
+    if (!bucket.isEmpty() && hooks.throttles(request.getHeader("Authorization"))) {
+      error(response, 503, "SlowDown", "Please reduce your request rate.", bucket);
+      return;
+    }
     if (!bucket.isEmpty() && key.isEmpty() && query.contains("replication")) {
       replication(method, bucket, request, response);
       return;

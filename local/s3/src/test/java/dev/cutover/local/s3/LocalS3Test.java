@@ -71,6 +71,29 @@ class LocalS3Test {
   }
 
   @Test
+  void throttlingAnswersSlowDownToAssumedRolesOnlyAndEndsAtZero() {
+    String bucket = bucket(false);
+    client.putObject(r -> r.bucket(bucket).key("k"), RequestBody.fromString("x"));
+    try (S3Client asRole = s3.clientBuilder()
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "token")))
+        .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+        .build()) {
+      s3.throttleAssumedRoles(1.0);
+      try {
+        assertThatThrownBy(() -> asRole.headObject(r -> r.bucket(bucket).key("k")))
+            .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        assertThat(client.headObject(r -> r.bucket(bucket).key("k")).contentLength()).isEqualTo(1L);
+        assertThat(s3.throttledRequests()).isPositive();
+      } finally {
+        s3.throttleAssumedRoles(0);
+      }
+      assertThat(asRole.headObject(r -> r.bucket(bucket).key("k")).contentLength()).isEqualTo(1L);
+    }
+    assertThatThrownBy(() -> s3.throttleAssumedRoles(1.5)).hasMessageContaining("between 0 and 1");
+  }
+
+  @Test
   void listensOnLoopbackWithAnEphemeralPort() {
     assertThat(s3.endpoint().getHost()).isEqualTo("127.0.0.1");
     assertThat(s3.endpoint().getPort()).isPositive().isNotIn(9090, 9191);
