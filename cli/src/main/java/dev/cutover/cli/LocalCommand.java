@@ -7,8 +7,8 @@ package dev.cutover.cli;
 abstract class LocalCommand extends CutoverCommand {
 
   static CliException notWired(String command, String needs) {
-    return new CliException(ExitCodes.AWS, "NO_LOCAL_RUNTIME", "cutover " + command + " needs the local runtime, which is not"
-        + " wired into this build yet (no " + needs + " on the class path; see the package dev.cutover.cli.local). Nothing was"
-        + " run. The other commands work today against any Step Functions endpoint: --endpoint-url URL, or AWS.");
+    return new CliException(ExitCodes.AWS, "NO_LOCAL_RUNTIME", "cutover " + command + " needs the local runtime, which this"
+        + " build does not have (no " + needs + " on the class path; run cli/cutover, which builds cli with it). Nothing was"
+        + " run. The other commands work without it against any Step Functions endpoint: --endpoint-url URL, or AWS.");
   }
 }

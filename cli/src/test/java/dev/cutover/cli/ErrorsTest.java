@@ -170,14 +170,14 @@ class ErrorsTest {
   }
 
   @Test
-  void rehearse_and_serve_say_the_local_runtime_is_not_wired_and_run_nothing() {
+  void rehearse_and_serve_say_when_the_local_runtime_is_missing_and_run_nothing() {
     LocalWorld.Result rehearse = world.raw("rehearse", "--auto-approve");
     LocalWorld.Result faults = world.raw("rehearse", "--list-faults");
     LocalWorld.Result serve = world.raw("serve", "--port", "0");
 
     for (LocalWorld.Result r : List.of(rehearse, faults, serve)) {
       assertThat(r.exit()).isEqualTo(ExitCodes.AWS);
-      assertThat(r.err()).contains("needs the local runtime, which is not wired into this build yet", "Nothing was run", "--endpoint-url");
+      assertThat(r.err()).contains("needs the local runtime, which this build does not have", "Nothing was run", "--endpoint-url");
       assertThat(r.out()).isEmpty();
     }
     assertThat(rehearse.err()).contains("dev.cutover.cli.local.Rehearsal");

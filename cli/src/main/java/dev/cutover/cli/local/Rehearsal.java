@@ -38,7 +38,8 @@ public interface Rehearsal {
    * @param objectsVerified objects verified equal
    * @param requestsServedBlue requests the local edge served from blue
    * @param requestsServedGreen requests it served from green
-   * @param failedRequests requests that got no asset (must be 0)
+   * @param failedRequests requests that got no asset, leaving out those the injected fault itself
+   *     causes (green's 5xx before the rollback): must be 0
    * @param cutoverTime from the approval to the alias live on green, if the cutover ran
    * @param rollbackTime how long the rollback took, if one ran
    * @param reportDirectory where the reports are

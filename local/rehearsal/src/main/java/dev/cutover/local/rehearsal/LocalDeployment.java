@@ -199,13 +199,17 @@ public final class LocalDeployment implements AutoCloseable {
   }
 
   /**
-   * Posts {@code decision} (APPROVE or REJECT) for {@code executionArn} to the decide URL as the
-   * plan's approver, as {@code cutover approve} does.
+   * Posts {@code decision} (APPROVE or REJECT, which needs a {@code reason}) for {@code
+   * executionArn} to the decide URL as the plan's approver, as {@code cutover approve} does.
    *
    * @return the decide URL's status and body
    */
-  public HttpResponse<String> decide(String executionArn, String decision) throws IOException, InterruptedException {
-    String body = "{\"executionArn\":\"" + executionArn + "\",\"decision\":\"" + decision + "\"}";
+  public HttpResponse<String> decide(String executionArn, String decision, String reason) throws IOException, InterruptedException {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("executionArn", executionArn).put("decision", decision);
+    if (reason != null) {
+      json.put("reason", reason);
+    }
+    String body = json.toString();
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(decide.url())
         .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + APPROVER_ACCESS_KEY + "/20261124/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

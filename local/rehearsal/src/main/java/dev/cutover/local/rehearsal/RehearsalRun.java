@@ -98,10 +98,26 @@ public final class RehearsalRun {
     NONE
   }
 
+  /** A decision and, for a rejection, why (the decide URL requires a reason to reject). */
+  public record Answer(Decision decision, String reason) {
+
+    public static Answer approve() {
+      return new Answer(Decision.APPROVE, null);
+    }
+
+    public static Answer reject(String reason) {
+      return new Answer(Decision.REJECT, reason);
+    }
+
+    public static Answer none() {
+      return new Answer(Decision.NONE, null);
+    }
+  }
+
   /** The person deciding (a prompt on the terminal, or a test). */
   @FunctionalInterface
   public interface Approver {
-    Decision decide(ApprovalRequest request) throws InterruptedException;
+    Answer decide(ApprovalRequest request) throws InterruptedException;
   }
 
   /**
@@ -453,26 +469,27 @@ public final class RehearsalRun {
         report == null ? List.of() : stringList(report.path("reasons")), html, approvalSummary(d));
     say("The workflow asks for approval. The report" + html.map(p -> " (" + p + ")").orElse("") + " says " + request.verdict() + ":");
     request.summary().forEach(line -> say("    " + line));
-    Decision decision;
+    Answer answer;
     if (fault.orElse(null) == Fault.APPROVAL_REJECTED) {
-      decision = Decision.REJECT;
+      answer = Answer.reject("Rehearsal fault approval-rejected: the approver says no.");
       injected.add("the approver rejected the cutover");
     } else if (fault.orElse(null) == Fault.APPROVAL_TIMEOUT) {
-      decision = Decision.NONE;
+      answer = Answer.none();
       injected.add("nobody decided; the approval times out after 300 s of workflow time");
     } else if (options.autoApprove()) {
-      decision = Decision.APPROVE;
+      answer = Answer.approve();
     } else {
-      decision = approver.decide(request);
+      answer = approver.decide(request);
     }
+    Decision decision = answer.decision();
     if (decision == Decision.NONE) {
       say("Nobody decides: the approval will time out.");
       return;
     }
     try {
-      HttpResponse<String> answer = d.decide(execution, decision.name());
-      if (answer.statusCode() != 200) {
-        say("The decide URL refused the " + decision.name().toLowerCase(Locale.ROOT) + " (" + answer.statusCode() + "): " + answer.body());
+      HttpResponse<String> reply = d.decide(execution, decision.name(), answer.reason());
+      if (reply.statusCode() != 200) {
+        say("The decide URL refused the " + decision.name().toLowerCase(Locale.ROOT) + " (" + reply.statusCode() + "): " + reply.body());
         return;
       }
     } catch (IOException e) {
@@ -562,6 +579,15 @@ public final class RehearsalRun {
     long throttled = d.world().batch().faults().throttledCalls() + d.world().s3().throttledRequests();
     if (fault.orElse(null) == Fault.S3_THROTTLING && throttled == 0) {
       problems.add("no S3 call was throttled: the fault did not happen");
+    }
+    if (fault.orElse(null) == Fault.APPROVAL_REJECTED && !events.containsKey("rejected")) {
+      problems.add("the rejection was never recorded: the run ended some other way");
+    }
+    if (fault.orElse(null) == Fault.APPROVAL_TIMEOUT && (events.containsKey("rejected") || events.containsKey("approved"))) {
+      problems.add("a decision was posted: the approval did not time out");
+    }
+    if (fault.isEmpty() && !events.containsKey("approved")) {
+      problems.add("the approval was never recorded");
     }
     if (fault.orElse(null) == Fault.ENGINE_KILLED && engineRestarts.get() == 0) {
       problems.add("the engine was never stopped: the fault did not happen");

@@ -24,7 +24,7 @@ class RehearsalRunTest {
         request -> {
           assertThat(request.verdict()).isEqualTo("READY");
           assertThat(request.reportHtml()).hasValueSatisfying(p -> assertThat(p).exists());
-          return RehearsalRun.Decision.APPROVE;
+          return RehearsalRun.Answer.approve();
         });
 
     assertThat(result.problems()).isEmpty();
