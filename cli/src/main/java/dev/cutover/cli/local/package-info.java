@@ -4,11 +4,12 @@
  *
  * <p>{@code cutover rehearse} and {@code cutover serve} parse and check their options here and
  * then hand them to a {@link dev.cutover.cli.local.Rehearsal} or a {@link
- * dev.cutover.cli.local.LocalServer}. Neither is implemented in this module: the runtime provides
- * them, found with {@link java.util.ServiceLoader} (a {@code
+ * dev.cutover.cli.local.LocalServer}, found with {@link java.util.ServiceLoader} (a {@code
  * META-INF/services/dev.cutover.cli.local.Rehearsal} / {@code ...LocalServer} file naming the
- * implementing class). Until one is on the class path the two commands say so and exit 3; they
- * never pretend to run anything. Every other command talks the Step Functions API and needs no
- * runtime: point it at a running {@code cutover serve} with {@code --endpoint-url}.
+ * implementing class). {@link dev.cutover.cli.local.LocalDeploymentServer} is the server, over the
+ * local runtime's {@code LocalDeployment}. Without an implementation on the class path a command
+ * says so and exits 3; it never pretends to run anything. Every other command talks the Step
+ * Functions API and needs no runtime: point it at a running {@code cutover serve} with {@code
+ * --endpoint-url}.
  */
 package dev.cutover.cli.local;

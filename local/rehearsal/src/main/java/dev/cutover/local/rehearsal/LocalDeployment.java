@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +107,11 @@ public final class LocalDeployment implements AutoCloseable {
     this.plan = RehearsalPlan.defaults(BLUE_DISTRIBUTION, GREEN_DISTRIBUTION);
     this.logs = Files.createTempDirectory("cutover-edge-logs");
     this.world = LocalWorld.start(settings.clock());
+    // What started before a failure (a taken port, a state directory it cannot read) is stopped again.
+    List<AutoCloseable> started = new ArrayList<>();
     try {
       this.edge = LocalEdge.builder(world.admin()).clock(settings.clock()).deployDelay(settings.deployDelay()).logDirectory(logs).start();
+      started.add(edge);
       world.s3().createBucket(plan.blueBucket(), true);
       world.s3().createBucket(plan.greenBucket(), true);
       world.s3().createBucket(plan.reportBucket(), false);
@@ -132,7 +136,9 @@ public final class LocalDeployment implements AutoCloseable {
       substitutions.put("NotificationTopicArn", TOPIC_ARN);
 
       this.endpoint = newEndpoint(settings.endpointPort());
+      started.add(endpoint);
       this.sfn = sfnClient(endpoint.endpoint());
+      started.add(sfn);
       LocalApproval approval = new LocalApproval(world.notices(), TOPIC_ARN,
           new SfnTaskCallbacks(SfnTaskCallbacks.client(SfnClient.builder().endpointOverride(endpoint.endpoint()).region(Region.of(LocalWorld.REGION))
               .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))))),
@@ -142,9 +148,18 @@ public final class LocalDeployment implements AutoCloseable {
       this.decide = LocalDecideUrl.start(DecideHandler.local(approval, settings.clock()),
           key -> APPROVER_ACCESS_KEY.equals(key) ? plan.approver() : "arn:aws:iam::" + LocalWorld.ACCOUNT + ":user/" + key, LocalWorld.ACCOUNT,
           settings.clock());
+      started.add(decide);
       this.stateMachineArn = existingOrNewStateMachine();
     } catch (RuntimeException e) {
+      for (AutoCloseable c : started.reversed()) {
+        try {
+          c.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       world.close();
+      deleteTree(logs);
       throw e;
     }
   }
@@ -171,14 +186,18 @@ public final class LocalDeployment implements AutoCloseable {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
   }
 
-  /** The workflow, created once: a state directory from an earlier run already holds it. */
+  /**
+   * The workflow, created once: a state directory from an earlier run already holds it, and
+   * CreateStateMachine with the same definition returns it. The local endpoint has no
+   * UpdateStateMachine, so a changed workflow file replaces the machine (same ARN); its executions
+   * stay readable, and running ones go on with the definition they started with.
+   */
   private String existingOrNewStateMachine() {
     String definition = RehearsalWorkflow.definition(substitutions);
     Optional<String> existing = sfn.listStateMachines(r -> r.maxResults(1000)).stateMachines().stream()
         .filter(m -> m.name().equals(STATE_MACHINE_NAME)).map(m -> m.stateMachineArn()).findFirst();
-    if (existing.isPresent()) {
-      sfn.updateStateMachine(r -> r.stateMachineArn(existing.get()).definition(definition));
-      return existing.get();
+    if (existing.isPresent() && !sfn.describeStateMachine(r -> r.stateMachineArn(existing.get())).definition().equals(definition)) {
+      sfn.deleteStateMachine(r -> r.stateMachineArn(existing.get()));
     }
     return sfn.createStateMachine(r -> r.name(STATE_MACHINE_NAME).roleArn("arn:aws:iam::" + LocalWorld.ACCOUNT + ":role/cutover-states")
         .definition(definition)).stateMachineArn();
@@ -279,7 +298,11 @@ public final class LocalDeployment implements AutoCloseable {
     decide.close();
     edge.close();
     world.close();
-    try (var files = Files.walk(logs)) {
+    deleteTree(logs);
+  }
+
+  private static void deleteTree(Path root) {
+    try (var files = Files.walk(root)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary directory left behind is harmless
