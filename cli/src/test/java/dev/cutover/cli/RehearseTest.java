@@ -28,7 +28,7 @@ class RehearseTest {
   @Test
   void a_rehearsal_asks_for_the_approval_at_the_prompt_and_ends_migrated_with_no_failed_request(@TempDir Path reports) throws Exception {
     // The person types something else first, then approves.
-    Rehearsal runtime = new LocalRehearsal(() -> new BufferedReader(new StringReader("maybe\napprove\n")));
+    Rehearsal runtime = new LocalRehearsal(() -> new BufferedReader(new StringReader("maybe\napprove\n")), true);
     CliEnvironment env = new CliEnvironment(Map.of(), Clock.systemUTC(), Sleeper.SYSTEM, false, () -> Optional.of(runtime), Optional::empty);
 
     LocalWorld.Result r = LocalWorld.run(env, "rehearse", "--objects", "25", "--rate", "20", "--report-dir", reports.toString());

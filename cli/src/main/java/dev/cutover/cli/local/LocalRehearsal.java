@@ -21,15 +21,22 @@ import java.util.function.Supplier;
 public final class LocalRehearsal implements Rehearsal {
 
   private final Supplier<BufferedReader> terminal;
+  private final boolean interactive;
 
-  /** For ServiceLoader: answers are read from standard input. */
+  /**
+   * For ServiceLoader: answers are read from standard input when it is a terminal. When it is not
+   * (a pipe, CI), nobody can answer, so the rehearsal approves as {@code --auto-approve} does and
+   * says so, rather than wait for the approval to time out.
+   */
   public LocalRehearsal() {
-    this(() -> new BufferedReader(new InputStreamReader(System.in, Optional.ofNullable(System.console()).map(c -> c.charset()).orElse(Charset.defaultCharset()))));
+    this(() -> new BufferedReader(new InputStreamReader(System.in, Optional.ofNullable(System.console()).map(c -> c.charset()).orElse(Charset.defaultCharset()))),
+        System.console() != null && System.console().isTerminal());
   }
 
-  /** Answers are read from {@code terminal}. */
-  public LocalRehearsal(Supplier<BufferedReader> terminal) {
+  /** Answers are read from {@code terminal}; {@code interactive} false approves without asking. */
+  public LocalRehearsal(Supplier<BufferedReader> terminal, boolean interactive) {
     this.terminal = terminal;
+    this.interactive = interactive;
   }
 
   private static String readLine(BufferedReader in) {
@@ -47,9 +54,15 @@ public final class LocalRehearsal implements Rehearsal {
 
   @Override
   public Result run(Options options, PrintWriter progress) throws InterruptedException {
+    boolean autoApprove = options.autoApprove();
+    if (!autoApprove && !interactive) {
+      progress.println("Standard input is not a terminal, so nobody can answer the approval prompt: the rehearsal approves as"
+          + " --auto-approve does (pass --auto-approve to say so).");
+      autoApprove = true;
+    }
     RehearsalRun.Result r = RehearsalRun.run(
         RehearsalRun.Options.of(options.objects(), options.requestsPerSecond(), options.fault().map(dev.cutover.local.rehearsal.Fault::parse),
-            options.autoApprove(), options.reportDirectory()),
+            autoApprove, options.reportDirectory()),
         progress, request -> ask(request, progress));
     return new Result(
         r.outcome(),
@@ -64,16 +77,16 @@ public final class LocalRehearsal implements Rehearsal {
         r.reportDirectory());
   }
 
-  /** Asks until the answer is approve or reject; end of input leaves it undecided. */
+  /** Asks until the answer is approve or reject; end of input (Ctrl-D) rejects. */
   private RehearsalRun.Answer ask(RehearsalRun.ApprovalRequest request, PrintWriter out) {
     BufferedReader in = terminal.get();
     while (true) {
-      out.print("Approve the cutover? Type approve or reject (end of input leaves it undecided until the approval times out): ");
+      out.print("Approve the cutover? Type approve or reject: ");
       out.flush();
       String line = readLine(in);
       if (line == null) {
         out.println();
-        return RehearsalRun.Answer.none();
+        return RehearsalRun.Answer.reject("No answer at the rehearsal's prompt (end of input).");
       }
       switch (line.strip().toLowerCase(Locale.ROOT)) {
         case "approve", "a", "yes", "y" -> {

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -140,7 +141,7 @@ public final class LocalDeployment implements AutoCloseable {
       this.sfn = sfnClient(endpoint.endpoint());
       started.add(sfn);
       LocalApproval approval = new LocalApproval(world.notices(), TOPIC_ARN,
-          new SfnTaskCallbacks(SfnTaskCallbacks.client(SfnClient.builder().endpointOverride(endpoint.endpoint()).region(Region.of(LocalWorld.REGION))
+          new SfnTaskCallbacks(SfnTaskCallbacks.client(SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint.endpoint()).region(Region.of(LocalWorld.REGION))
               .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))))),
           STARTER_ARN);
       substitutions.put("RequestApprovalFunctionArn",
@@ -182,7 +183,8 @@ public final class LocalDeployment implements AutoCloseable {
   }
 
   private static SfnClient sfnClient(URI endpoint) {
-    return SfnClient.builder().endpointOverride(endpoint).region(Region.of(LocalWorld.REGION))
+    // One HTTP client named: with several on the class path (the cli's), the SDK refuses to pick.
+    return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(Region.of(LocalWorld.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
   }
 

@@ -399,14 +399,20 @@ public final class RehearsalRun {
     SfnClient sfn = d.sfn();
     Set<String> said = new java.util.HashSet<>();
     boolean decided = false;
+    long failingSince = 0;
     while (true) {
       DescribeExecutionResponse now;
       List<HistoryEvent> history;
       try {
         now = sfn.describeExecution(r -> r.executionArn(execution));
         history = history(sfn, execution);
+        failingSince = 0;
       } catch (SdkException e) {
-        // The engine may be restarting (the engine-killed fault): ask again.
+        // The engine may be restarting (the engine-killed fault): ask again, for a while.
+        failingSince = failingSince == 0 ? System.nanoTime() : failingSince;
+        if (System.nanoTime() - failingSince > Duration.ofSeconds(60).toNanos()) {
+          throw new IllegalStateException("the local Step Functions endpoint has not answered for 60 s: " + e.getMessage(), e);
+        }
         Thread.sleep(200);
         continue;
       }
