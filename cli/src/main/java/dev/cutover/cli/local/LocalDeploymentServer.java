@@ -67,12 +67,6 @@ public final class LocalDeploymentServer implements LocalServer, AutoCloseable {
   private static final String CLOCK_FILE = "clock";
   private static final long SAVE_PERIOD_MILLIS = 1_000;
 
-  /**
-   * The embedded S3 runs on Tomcat, which logs INFO lines at start through java.util.logging to
-   * stderr: WARNING and above only. Held here because java.util.logging keeps loggers weakly.
-   */
-  private static final java.util.logging.Logger TOMCAT_LOGS = java.util.logging.Logger.getLogger("org.apache");
-
   private final int objects;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private LocalDeployment deployment;
@@ -111,7 +105,6 @@ public final class LocalDeploymentServer implements LocalServer, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the state directory " + stateDirectory + ": " + e.getMessage(), e);
     }
-    TOMCAT_LOGS.setLevel(java.util.logging.Level.WARNING);
     Instant origin = resumeFrom(stateDirectory.resolve(CLOCK_FILE));
     clock = new ScaledClock(origin, SPEED, System::nanoTime);
     deployment = LocalDeployment.start(LocalDeployment.Settings.of(clock).withStateDirectory(stateDirectory).withEndpointPort(options.port()));

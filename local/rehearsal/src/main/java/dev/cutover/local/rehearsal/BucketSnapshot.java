@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -26,24 +31,46 @@ public record BucketSnapshot(String bucket, Map<String, List<String>> versions) 
     versions = Map.copyOf(versions);
   }
 
-  /** Reads every version of every key in {@code bucket} (for a rehearsal's size, all of them). */
+  /** Reads every version of every key in {@code bucket}, eight at a time. */
   public static BucketSnapshot take(S3Client s3, String bucket) {
-    Map<String, List<String>> versions = new TreeMap<>();
-    String keyMarker = null;
-    String versionMarker = null;
-    do {
-      String km = keyMarker;
-      String vm = versionMarker;
-      ListObjectVersionsResponse page = s3.listObjectVersions(r -> r.bucket(bucket).keyMarker(km).versionIdMarker(vm));
-      for (ObjectVersion v : page.versions()) {
-        versions.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(fingerprint(s3, bucket, v));
+    Map<String, List<Future<String>>> pending = new TreeMap<>();
+    ExecutorService readers = Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "bucket-snapshot");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      String keyMarker = null;
+      String versionMarker = null;
+      do {
+        String km = keyMarker;
+        String vm = versionMarker;
+        ListObjectVersionsResponse page = s3.listObjectVersions(r -> r.bucket(bucket).keyMarker(km).versionIdMarker(vm));
+        for (ObjectVersion v : page.versions()) {
+          pending.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(readers.submit(() -> fingerprint(s3, bucket, v)));
+        }
+        page.deleteMarkers().forEach(m -> pending.computeIfAbsent(m.key(), k -> new ArrayList<>())
+            .add(CompletableFuture.completedFuture("delete-marker " + m.versionId())));
+        keyMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextKeyMarker() : null;
+        versionMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextVersionIdMarker() : null;
+      } while (keyMarker != null);
+      Map<String, List<String>> versions = new TreeMap<>();
+      for (Map.Entry<String, List<Future<String>>> entry : pending.entrySet()) {
+        List<String> prints = new ArrayList<>();
+        for (Future<String> print : entry.getValue()) {
+          prints.add(print.get());
+        }
+        versions.put(entry.getKey(), prints.stream().sorted().toList());
       }
-      page.deleteMarkers().forEach(m -> versions.computeIfAbsent(m.key(), k -> new ArrayList<>()).add("delete-marker " + m.versionId()));
-      keyMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextKeyMarker() : null;
-      versionMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextVersionIdMarker() : null;
-    } while (keyMarker != null);
-    versions.replaceAll((k, list) -> list.stream().sorted().toList());
-    return new BucketSnapshot(bucket, versions);
+      return new BucketSnapshot(bucket, versions);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + bucket, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("reading " + bucket + " for its snapshot failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      readers.shutdownNow();
+    }
   }
 
   /**

@@ -229,8 +229,14 @@ public final class RehearsalRun {
     try {
       int warmup = Math.min(400, Math.max(50, options.objects()));
       say("Users were here before the run: " + warmup + " requests to " + plan.hostname() + ", for the log scan to rank ...");
-      for (int i = 0; i < warmup; i++) {
-        traffic.sendOne();
+      var users = Executors.newFixedThreadPool(8);
+      try {
+        for (int i = 0; i < warmup; i++) {
+          users.execute(traffic::sendOne);
+        }
+      } finally {
+        users.shutdown();
+        users.awaitTermination(2, TimeUnit.MINUTES);
       }
       d.edge().flushLogs();
       background.scheduleWithFixedDelay(() -> d.edge().flushLogs(), 2, 2, TimeUnit.SECONDS);

@@ -56,6 +56,13 @@ public final class LocalS3 implements AutoCloseable {
   /** The only S3Mock version the shadowed {@link BucketStore} is valid for. */
   public static final String S3MOCK_VERSION = "5.2.0";
 
+  /**
+   * S3Mock runs on Tomcat, which logs a dozen INFO lines per start and stop through
+   * java.util.logging to stderr, in the middle of a rehearsal's progress: WARNING and above only,
+   * unless the application set a level. Held here because java.util.logging keeps loggers weakly.
+   */
+  private static final java.util.logging.Logger TOMCAT_LOGS = java.util.logging.Logger.getLogger("org.apache");
+
   /** The region every bucket reports and every client signs for. */
   public static final Region REGION = Region.US_EAST_1;
 
@@ -83,6 +90,9 @@ public final class LocalS3 implements AutoCloseable {
    */
   public static LocalS3 start() {
     checkShadowedStore();
+    if (TOMCAT_LOGS.getLevel() == null) {
+      TOMCAT_LOGS.setLevel(java.util.logging.Level.WARNING);
+    }
     // Keep Spring Boot from reconfiguring the JVM's logging (the steps' JSON logs live there).
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     String id = UUID.randomUUID().toString();
