@@ -129,6 +129,7 @@ public final class RehearsalRun {
    * @param asExpected it ended where it had to (the fault's documented end, else MIGRATED), blue is
    *     untouched, the fault really happened, and no request failed but those the fault demands
    * @param expected where it had to end, in words
+   * @param problems each way it did not end as expected, in words (empty: as expected)
    * @param path every state entered, in order
    * @param unexpectedFailures requests that failed and were not the injected fault's
    * @param routedTo the distribution the hostname routes to at the end
@@ -363,11 +364,6 @@ public final class RehearsalRun {
             events.putIfAbsent("alias moved to green", wall.instant());
           }
         }
-        case "cutover-rollback" -> {
-          if (action.equals("ATTACH_BLUE")) {
-            events.putIfAbsent("alias back on blue", wall.instant());
-          }
-        }
         case "cutover-watch" -> call.result().ifPresent(r -> {
           int n = watches.incrementAndGet();
           boolean healthy = r.path("healthy").asBoolean(true);
@@ -430,6 +426,11 @@ public final class RehearsalRun {
         if (!QUIET_STATES.contains(type) && said.add(state)) {
           say("> " + state);
         }
+      }
+      if (events.containsKey("rollback started") && !events.containsKey("alias back on blue")
+          && d.edge().routeOf(d.plan().hostname()).equals(Optional.of(LocalDeployment.BLUE_DISTRIBUTION))) {
+        events.put("alias back on blue", wall.instant());
+        say("The edge routes " + d.plan().hostname() + " to blue again.");
       }
       if (now.status() != ExecutionStatus.RUNNING) {
         return now;
@@ -580,7 +581,11 @@ public final class RehearsalRun {
     }
     if (fault.orElse(null) == Fault.GREEN_5XX) {
       Instant back = events.get("alias back on blue");
-      long afterRollback = back == null ? 0 : failures.stream().filter(f -> f.at().isAfter(back.plusSeconds(1))).count();
+      // A request sent just before the edge switched may still be answered by green.
+      long afterRollback = back == null ? 0 : failures.stream().filter(f -> f.at().isAfter(back.plusMillis(500))).count();
+      if (back == null) {
+        problems.add("the edge never routed the hostname back to blue");
+      }
       if (afterRollback > 0) {
         problems.add(afterRollback + " requests failed after the alias was back on blue");
       }
