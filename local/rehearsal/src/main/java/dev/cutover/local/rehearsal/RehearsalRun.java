@@ -510,7 +510,8 @@ public final class RehearsalRun {
       return;
     }
     events.put(decision == Decision.APPROVE ? "approved" : "rejected", wall.instant());
-    say((decision == Decision.APPROVE ? "Approved" : "Rejected") + " as " + d.plan().approver() + (options.autoApprove() ? " (--auto-approve)" : "") + ".");
+    say((decision == Decision.APPROVE ? "Approved" : "Rejected") + " as " + d.plan().approver()
+        + (fault.orElse(null) == Fault.APPROVAL_REJECTED ? " (the fault)" : options.autoApprove() ? " (--auto-approve)" : "") + ".");
   }
 
   private List<String> approvalSummary(LocalDeployment d) {
