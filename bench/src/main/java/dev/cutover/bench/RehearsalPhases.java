@@ -52,10 +52,11 @@ final class RehearsalPhases {
    * @param seconds how long it lasted
    * @param cpuSeconds this JVM's CPU time in it (every thread: the S3 server, the engine, the steps,
    *     the traffic; 2 cores: at most twice {@code seconds})
+   * @param systemCpuSeconds the part of {@code cpuSeconds} spent in the kernel
    * @param gcSeconds the collectors' time in it
    * @param note what else it holds, when a moment after it never came
    */
-  record Phase(String name, String from, double start, double seconds, double cpuSeconds, double gcSeconds, String note) {}
+  record Phase(String name, String from, double start, double seconds, double cpuSeconds, double systemCpuSeconds, double gcSeconds, String note) {}
 
   /** A moment found: where it came from and when. */
   private record Moment(String from, double seconds) {}
@@ -75,9 +76,11 @@ final class RehearsalPhases {
    * @param history the execution's events, if they could be read
    * @param end the run's whole wall time: the last phase ends there
    * @param cpuAt this JVM's CPU seconds at a moment (seconds since the run began)
+   * @param systemCpuAt its kernel CPU seconds at a moment
    * @param gcAt the collectors' seconds at a moment
    */
-  static List<Phase> of(List<Line> lines, Optional<WorkflowHistory> history, double end, DoubleUnaryOperator cpuAt, DoubleUnaryOperator gcAt) {
+  static List<Phase> of(List<Line> lines, Optional<WorkflowHistory> history, double end, DoubleUnaryOperator cpuAt, DoubleUnaryOperator systemCpuAt,
+      DoubleUnaryOperator gcAt) {
     List<String> names = new ArrayList<>();
     List<Optional<Moment>> moments = new ArrayList<>();
     Finder find = new Finder(lines, history);
@@ -109,8 +112,10 @@ final class RehearsalPhases {
     moments.add(find.either(WorkflowHistory::executionEnded, t -> t.startsWith("The run ended")));
     names.add("traffic goes on 2 s");
     moments.add(find.line(t -> t.startsWith("The run ended")));
-    names.add("blue's fingerprint (after), summary, reports");
+    names.add("blue's fingerprint (after), green counted, reports fetched");
     moments.add(find.line(t -> t.startsWith("Checking blue against its fingerprint")));
+    names.add("summary printed, local world stopped, its files deleted");
+    moments.add(find.line(t -> t.startsWith("Outcome:")));
 
     List<Integer> kept = new ArrayList<>();
     List<List<String>> holds = new ArrayList<>();
@@ -142,7 +147,8 @@ final class RehearsalPhases {
         notes.add("its end came before its start: the sources disagree by " + String.format(java.util.Locale.ROOT, "%.3f s", from.seconds() - to));
       }
       phases.add(new Phase(names.get(kept.get(k)), from.from(), from.seconds(), to - from.seconds(),
-          cpuAt.applyAsDouble(to) - cpuAt.applyAsDouble(from.seconds()), gcAt.applyAsDouble(to) - gcAt.applyAsDouble(from.seconds()),
+          cpuAt.applyAsDouble(to) - cpuAt.applyAsDouble(from.seconds()), systemCpuAt.applyAsDouble(to) - systemCpuAt.applyAsDouble(from.seconds()),
+          gcAt.applyAsDouble(to) - gcAt.applyAsDouble(from.seconds()),
           String.join("; ", notes)));
     }
     return phases;
