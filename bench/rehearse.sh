@@ -87,7 +87,10 @@ echo "bench/rehearse.sh: rehearsal: $objects objects, $rate requests/s, workflow
 # shellcheck disable=SC2086
 "$java" "${common_opts[@]}" $java_opts "${jfr_opts[@]}" -cp "$classpath" dev.cutover.bench.RehearsalBench rehearsal \
   --objects "$objects" --rate "$rate" --speed "$speed" --seed "$seed" --reports "$out/reports" \
-  --peer "$out/peer.json" --out "$out/results.json" --summary "$out/summary.txt" > "$out/rehearsal.stdout.log"
+  --peer "$out/peer.json" --out "$out/results.json" --summary "$out/summary.txt" > "$out/rehearsal.stdout.log" || status=$?
 
-cat "$out/summary.txt"
-echo "bench/rehearse.sh: raw results in $out/results.json" >&2
+if [ -f "$out/summary.txt" ]; then
+  cat "$out/summary.txt"
+  echo "bench/rehearse.sh: raw results in $out/results.json" >&2
+fi
+exit "${status:-0}"

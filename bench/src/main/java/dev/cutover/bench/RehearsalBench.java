@@ -7,19 +7,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.local.rehearsal.RehearsalRun;
 import dev.cutover.local.rehearsal.TrafficGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A whole rehearsal ({@link RehearsalRun}, what {@code cutover rehearse --auto-approve} runs) of
@@ -34,10 +41,13 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Each mode runs in a JVM of its own (the script starts both), so neither inherits the other's
- * JIT, heap or threads. The rehearsal's progress lines are echoed to stderr as they come, each
- * stamped on arrival with this JVM's CPU and GC times, and cut into phases by {@link
- * RehearsalPhases}. The rehearsal mode writes every figure of both sides to {@code --out} (JSON)
- * and the table to {@code --summary}.
+ * JIT, heap or threads. The rehearsal's progress lines are echoed to stderr as they come and
+ * stamped on arrival; the execution's history is read from the local Step Functions endpoint
+ * before the run closes it ({@link WorkflowHistory}); this JVM's CPU, kernel CPU and GC times are
+ * sampled every 100 ms. {@link RehearsalPhases} cuts the run into phases from the lines and the
+ * history. The rehearsal mode writes every figure of both sides to {@code --out} (JSON) and the
+ * table to {@code --summary}, and exits 1 when the rehearsal did not end as expected (a problem,
+ * a failed request): its time is then no measurement of a rehearsal.
  */
 public final class RehearsalBench {
 
@@ -50,7 +60,7 @@ public final class RehearsalBench {
     if (args.length == 0 || !(args[0].equals("peer") || args[0].equals("rehearsal"))) {
       usage();
     }
-    Map<String, String> options = new java.util.HashMap<>();
+    Map<String, String> options = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         usage();
@@ -86,6 +96,10 @@ public final class RehearsalBench {
       JSON.writeValue(out.toFile(), document);
       String table = table(document);
       Files.writeString(Path.of(required(options, "summary")), table, StandardCharsets.UTF_8);
+      if (!document.path("rehearsal").path("asExpected").asBoolean()) {
+        System.err.println("RehearsalBench: the rehearsal did NOT end as expected: " + document.path("rehearsal").path("problems"));
+        System.exit(1);
+      }
     }
   }
 
@@ -259,7 +273,7 @@ public final class RehearsalBench {
   private static final class Samples {
     private final long t0;
     private final List<double[]> samples = Collections.synchronizedList(new ArrayList<>()); // seconds, cpu, gc, system cpu
-    private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bench-cpu-samples");
       t.setDaemon(true);
       return t;
@@ -278,7 +292,7 @@ public final class RehearsalBench {
 
     static Samples start(long t0) {
       Samples s = new Samples(t0);
-      s.timer.scheduleAtFixedRate(s::sample, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+      s.timer.scheduleAtFixedRate(s::sample, 100, 100, TimeUnit.MILLISECONDS);
       return s;
     }
 
@@ -327,7 +341,7 @@ public final class RehearsalBench {
    * endpoint and the execution taken from the run's lines.
    */
   private static final class ProgressLines extends Writer {
-    private static final java.util.regex.Pattern ENDPOINT = java.util.regex.Pattern.compile("Step Functions: (http://\\S+)");
+    private static final Pattern ENDPOINT = Pattern.compile("Step Functions: (http://\\S+)");
 
     private final long t0;
     private final Instant origin;
@@ -337,7 +351,7 @@ public final class RehearsalBench {
     private final List<String> raw = Collections.synchronizedList(new ArrayList<>());
     private volatile String endpoint;
     private volatile String execution;
-    private volatile java.util.concurrent.CompletableFuture<WorkflowHistory> history;
+    private volatile CompletableFuture<WorkflowHistory> history;
 
     ProgressLines(long t0, Instant origin, double speed) {
       this.t0 = t0;
@@ -365,7 +379,7 @@ public final class RehearsalBench {
       RehearsalPhases.parse(line, seconds).ifPresent(parsed -> {
         lines.add(parsed);
         String text = parsed.text();
-        java.util.regex.Matcher m = ENDPOINT.matcher(text);
+        Matcher m = ENDPOINT.matcher(text);
         if (text.startsWith("Up. ") && m.find()) {
           endpoint = m.group(1);
         } else if (text.startsWith("Started arn:")) {
@@ -373,7 +387,7 @@ public final class RehearsalBench {
         } else if (text.startsWith("The run ended") && history == null && endpoint != null && execution != null) {
           String e = endpoint;
           String x = execution;
-          history = java.util.concurrent.CompletableFuture.supplyAsync(() -> WorkflowHistory.read(java.net.URI.create(e), x, origin, speed));
+          history = CompletableFuture.supplyAsync(() -> WorkflowHistory.read(URI.create(e), x, origin, speed));
         }
       });
     }

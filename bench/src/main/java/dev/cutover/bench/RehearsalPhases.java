@@ -2,8 +2,10 @@ package dev.cutover.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,7 +146,7 @@ final class RehearsalPhases {
         notes.add("the run ended without: " + String.join("; ", missing));
       }
       if (to < from.seconds()) {
-        notes.add("its end came before its start: the sources disagree by " + String.format(java.util.Locale.ROOT, "%.3f s", from.seconds() - to));
+        notes.add("its end came before its start: the sources disagree by " + String.format(Locale.ROOT, "%.3f s", from.seconds() - to));
       }
       phases.add(new Phase(names.get(kept.get(k)), from.from(), from.seconds(), to - from.seconds(),
           cpuAt.applyAsDouble(to) - cpuAt.applyAsDouble(from.seconds()), systemCpuAt.applyAsDouble(to) - systemCpuAt.applyAsDouble(from.seconds()),
@@ -176,7 +178,7 @@ final class RehearsalPhases {
     }
 
     /** From the history when it was read, else from the progress line (late by up to the engine's busy time). */
-    Optional<Moment> either(java.util.function.Function<WorkflowHistory, Optional<WorkflowHistory.Event>> event, Predicate<String> text) {
+    Optional<Moment> either(Function<WorkflowHistory, Optional<WorkflowHistory.Event>> event, Predicate<String> text) {
       if (history.isPresent()) {
         Optional<Moment> found = event.apply(history.get()).map(e -> new Moment("history: " + e.type() + (e.name() == null ? "" : " " + e.name()), e.seconds()));
         // Keep the line cursor in step, so the line-only moments after this one are looked for after it.
