@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * rehearsal touched nothing in blue. Each version is fingerprinted by its version id, ETag, size,
  * the SHA-256 of its bytes, its headers, user metadata and tags; delete markers are listed too, so
  * a delete shows up as a new marker.
+ *
+ * <p>The bytes and headers are read, not trusted to the version id: in S3 a version never changes,
+ * but S3Mock 5.2.0 applies a CopyObject onto itself with {@code REPLACE} to the version in place
+ * (no new version), which only the headers show.
  */
 public record BucketSnapshot(String bucket, Map<String, List<String>> versions) {
 
