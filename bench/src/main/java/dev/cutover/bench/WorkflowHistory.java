@@ -1,5 +1,6 @@
 package dev.cutover.bench;
 
+import dev.cutover.local.rehearsal.RehearsalRun;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -63,13 +63,7 @@ final class WorkflowHistory {
     List<HistoryEvent> raw = new ArrayList<>();
     try (SfnClient sfn = SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-      String token = null;
-      do {
-        String t = token;
-        GetExecutionHistoryResponse page = sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000).nextToken(t));
-        raw.addAll(page.events());
-        token = page.nextToken();
-      } while (token != null);
+      raw.addAll(RehearsalRun.history(sfn, executionArn));
     }
     List<Event> events = new ArrayList<>();
     for (HistoryEvent e : raw) {

@@ -454,7 +454,8 @@ public final class RehearsalRun {
     return cachedEntered;
   }
 
-  private static List<HistoryEvent> history(SfnClient sfn, String execution) {
+  /** The whole history of {@code execution}, every page of it. */
+  public static List<HistoryEvent> history(SfnClient sfn, String execution) {
     List<HistoryEvent> events = new ArrayList<>();
     String token = null;
     do {
