@@ -108,7 +108,10 @@ public final class LocalWorld implements AutoCloseable {
     this.sts = LocalSts.start(clock);
     this.admin = s3.newClient();
     ReplicationStatuses statuses = new ReplicationStatuses();
-    this.batch = LocalBatchOperations.builder(admin).replicationConfigs(s3::replicationConfiguration).replicationStatuses(statuses).clock(clock).build();
+    this.batch = LocalBatchOperations.builder(admin).replicationConfigs(s3::replicationConfiguration).replicationStatuses(statuses).clock(clock)
+        // S3 Batch Operations paces itself and retries a throttled task until it goes through; three
+        // attempts failed a task now and then under the s3-throttling fault's 5 %.
+        .maxTaskAttempts(10).build();
     // Live replication: S3 decides at write time whether a write replicates, and copies it within
     // seconds; here within a tenth of a second, so a rehearsal's writes reach green in time.
     this.replicationThreads = Executors.newScheduledThreadPool(2, r -> {
