@@ -92,7 +92,7 @@ final class RehearsalPhases {
     moments.add(find.line(t -> t.startsWith("Up. ")));
     names.add("blue's fingerprint (before): every version read");
     moments.add(find.line(t -> t.startsWith("Taking blue's fingerprint")));
-    names.add("warm-up requests (one by one), traffic on, execution started");
+    names.add("warm-up requests (eight at a time), traffic on, execution started");
     moments.add(find.line(t -> t.startsWith("Users were here before the run")));
     names.add("preflight");
     moments.add(find.either(WorkflowHistory::executionStarted, t -> t.startsWith("Started arn:")));

@@ -2,7 +2,6 @@ package dev.cutover.cli.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.asl.engine.ScaledClock;
-import dev.cutover.local.edge.LocalEdge;
 import dev.cutover.local.rehearsal.AssetSet;
 import dev.cutover.local.rehearsal.LocalDeployment;
 import dev.cutover.local.rehearsal.LocalWorld;
@@ -12,12 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -215,13 +212,14 @@ public final class LocalDeploymentServer implements LocalServer, AutoCloseable {
     if (keys.isEmpty()) {
       return "Blue holds nothing under " + plan.prefix() + ": no users were sent, so the log scan will find no request.";
     }
-    int burst = Math.min(400, Math.max(50, keys.size()));
-    users = new TrafficGenerator(deployment.viewer(), deployment.site(), keys, LocalDeploymentServer::path,
-        response -> deployment.sideOf(response.headers().firstValue(LocalEdge.DISTRIBUTION_HEADER).orElse(null)), Clock.systemUTC(), 1);
-    for (int i = 0; i < burst; i++) {
-      users.sendOne();
+    users = deployment.users(keys, 1);
+    int burst;
+    try {
+      burst = deployment.warmUp(users, keys.size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending the users' first requests", e);
     }
-    deployment.edge().flushLogs();
     String failed = users.failures().isEmpty() ? ""
         : " (" + users.failures().size() + " failed, e.g. " + TrafficGenerator.describe(users.failures().getFirst()) + ")";
     users.start(USERS_PER_SECOND);
@@ -249,10 +247,7 @@ public final class LocalDeploymentServer implements LocalServer, AutoCloseable {
   }
 
   private Path writePlan(String name, String mode) {
-    ObjectNode plan = deployment.plan().json(mode);
-    if (plan.get("approval") instanceof ObjectNode approval) {
-      approval.put("timeoutSeconds", APPROVAL_TIMEOUT_SECONDS);
-    }
+    ObjectNode plan = deployment.plan().withApprovalTimeout(APPROVAL_TIMEOUT_SECONDS).json(mode);
     Path file = stateDirectory.resolve(name);
     try {
       Files.writeString(file, plan.toPrettyString() + "\n", StandardCharsets.UTF_8);
@@ -298,15 +293,4 @@ public final class LocalDeploymentServer implements LocalServer, AutoCloseable {
     }
   }
 
-  /** The URL path of {@code key}: each segment percent-encoded, as a browser sends it. */
-  static String path(String key) {
-    StringBuilder out = new StringBuilder();
-    for (String segment : key.split("/", -1)) {
-      if (!out.isEmpty()) {
-        out.append('/');
-      }
-      out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    return out.toString();
-  }
 }

@@ -262,6 +262,29 @@ public final class LocalDeployment implements AutoCloseable {
     return URI.create("http://" + plan.hostname() + ":" + edge.port() + "/");
   }
 
+  /**
+   * Users of the site: requests for {@code keys} (most popular first) by hostname, through the
+   * zone and the edge, each counted by the side the edge says served it.
+   */
+  public TrafficGenerator users(List<String> keys, long seed) {
+    return new TrafficGenerator(viewer, site(), keys, TrafficGenerator::pathOf,
+        response -> sideOf(response.headers().firstValue(LocalEdge.DISTRIBUTION_HEADER).orElse(null)), Clock.systemUTC(), seed);
+  }
+
+  /**
+   * What users asked for before a run, for the log scan to rank (it refuses a window with no
+   * request, as in AWS): one request per key, at least 50 and at most 400, then the edge's logs
+   * flushed.
+   *
+   * @return how many requests were sent
+   */
+  public int warmUp(TrafficGenerator users, int keys) throws InterruptedException {
+    int requests = Math.min(400, Math.max(50, keys));
+    users.sendNow(requests);
+    edge.flushLogs();
+    return requests;
+  }
+
   /** Where the edge writes its standard logs (what the log scan reads). */
   public Path logDirectory() {
     return logs;

@@ -39,6 +39,12 @@ public record RehearsalPlan(
         "arn:aws:sts::" + GREEN_ACCOUNT + ":assumed-role/release-manager/rehearsal", 3600, 600, 30);
   }
 
+  /** The same plan with the approval timing out after {@code seconds} of workflow time. */
+  public RehearsalPlan withApprovalTimeout(int seconds) {
+    return new RehearsalPlan(migrationId, blueBucket, greenBucket, reportBucket, prefix, blueDistribution, greenDistribution, hostname,
+        hostedZoneId, zoneName, approver, seconds, bakeSeconds, bakePollSeconds);
+  }
+
   /** The plan in {@code mode} ({@code MIGRATE}, {@code VALIDATE_ONLY}, {@code ROLLBACK}). */
   public ObjectNode json(String mode) {
     JsonNodeFactory f = JsonNodeFactory.instance;

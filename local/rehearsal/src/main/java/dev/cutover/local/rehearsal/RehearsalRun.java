@@ -3,7 +3,6 @@ package dev.cutover.local.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.asl.engine.ScaledClock;
-import dev.cutover.local.edge.LocalEdge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -198,13 +197,13 @@ public final class RehearsalRun {
     LocalDeployment.Settings settings = LocalDeployment.Settings.of(clock).withStateDirectory(state)
         .withGreenCompressing(fault.orElse(null) != Fault.PARITY_DRIFT);
     try (LocalDeployment deployment = LocalDeployment.start(settings)) {
-      return rehearse(deployment, clock);
+      return rehearse(deployment);
     } finally {
       deleteTree(state);
     }
   }
 
-  private Result rehearse(LocalDeployment d, ScaledClock clock) throws InterruptedException {
+  private Result rehearse(LocalDeployment d) throws InterruptedException {
     RehearsalPlan plan = d.plan();
     Optional<Fault> fault = options.fault();
     S3Client s3 = d.world().admin();
@@ -219,8 +218,7 @@ public final class RehearsalRun {
 
     List<String> keys = new ArrayList<>(assets.assets().stream().map(AssetSet.Asset::key).toList());
     java.util.Collections.shuffle(keys, new java.util.Random(options.seed()));
-    TrafficGenerator traffic = new TrafficGenerator(d.viewer(), d.site(), keys, RehearsalRun::path,
-        response -> d.sideOf(response.headers().firstValue(LocalEdge.DISTRIBUTION_HEADER).orElse(null)), wall, options.seed());
+    TrafficGenerator traffic = d.users(keys, options.seed());
     ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "rehearsal");
       t.setDaemon(true);
@@ -228,18 +226,9 @@ public final class RehearsalRun {
     });
     LiveWriter writer = new LiveWriter(s3, plan.blueBucket(), plan.prefix() + "live/");
     try {
-      int warmup = Math.min(400, Math.max(50, options.objects()));
-      say("Users were here before the run: " + warmup + " requests to " + plan.hostname() + ", for the log scan to rank ...");
-      var users = Executors.newFixedThreadPool(8);
-      try {
-        for (int i = 0; i < warmup; i++) {
-          users.execute(traffic::sendOne);
-        }
-      } finally {
-        users.shutdown();
-        users.awaitTermination(2, TimeUnit.MINUTES);
-      }
-      d.edge().flushLogs();
+      say("Users were here before the run: requests to " + plan.hostname() + ", for the log scan to rank ...");
+      int warmup = d.warmUp(traffic, options.objects());
+      say("  " + warmup + " requests answered.");
       background.scheduleWithFixedDelay(() -> d.edge().flushLogs(), 2, 2, TimeUnit.SECONDS);
       traffic.start(options.requestsPerSecond());
       say("Users are on blue: " + options.requestsPerSecond() + " requests/s to http://" + plan.hostname() + "/ through the local edge, for the whole run.");
@@ -264,9 +253,7 @@ public final class RehearsalRun {
 
       // A person at the prompt gets a day of workflow time; the approval-timeout fault, five minutes.
       int approvalTimeout = fault.orElse(null) == Fault.APPROVAL_TIMEOUT ? 300 : options.autoApprove() ? plan.approvalTimeoutSeconds() : 86_400;
-      com.fasterxml.jackson.databind.node.ObjectNode planJson = plan.json("MIGRATE");
-      ((com.fasterxml.jackson.databind.node.ObjectNode) planJson.get("approval")).put("timeoutSeconds", approvalTimeout);
-      String input = planJson.toString();
+      String input = plan.withApprovalTimeout(approvalTimeout).json("MIGRATE").toString();
       SfnClient sfn = d.sfn();
       String name = "rehearsal-" + wall.instant().getEpochSecond();
       String execution = sfn.startExecution(r -> r.stateMachineArn(d.stateMachineArn()).name(name).input(input)).executionArn();
@@ -282,7 +269,7 @@ public final class RehearsalRun {
       writer.stop();
       background.shutdownNow();
       d.edge().flushLogs();
-      return finish(d, end, path, blueBefore, traffic, writer, clock);
+      return finish(d, end, path, blueBefore, traffic, writer);
     } finally {
       traffic.close();
       background.shutdownNow();
@@ -418,8 +405,8 @@ public final class RehearsalRun {
         Thread.sleep(200);
         continue;
       }
-      for (int i = path.size(); i < entered(history).size(); i++) {
-        HistoryEvent e = entered(history).get(i);
+      List<HistoryEvent> entered = history.stream().filter(e -> e.stateEnteredEventDetails() != null).toList();
+      for (HistoryEvent e : entered.subList(path.size(), entered.size())) {
         String state = e.stateEnteredEventDetails().name();
         path.add(state);
         String type = e.typeAsString().replace("StateEntered", "");
@@ -441,17 +428,6 @@ public final class RehearsalRun {
       }
       Thread.sleep(150);
     }
-  }
-
-  private List<HistoryEvent> cachedEntered = List.of();
-  private int cachedSize = -1;
-
-  private List<HistoryEvent> entered(List<HistoryEvent> history) {
-    if (history.size() != cachedSize) {
-      cachedEntered = history.stream().filter(e -> e.stateEnteredEventDetails() != null).toList();
-      cachedSize = history.size();
-    }
-    return cachedEntered;
   }
 
   /** The whole history of {@code execution}, every page of it. */
@@ -528,23 +504,20 @@ public final class RehearsalRun {
     }
     JsonNode parity = lastResults.get("cutover-parity/");
     if (parity != null) {
-      lines.add("edge parity: " + (parity.path("configFindings").size() + parity.path("probeFindings").size()) + " findings");
+      lines.add("edge parity: " + parityFindings(parity) + " findings");
     }
     JsonNode logscan = lastResults.get("cutover-logscan/");
     if (logscan != null) {
       lines.add("traffic: " + logscan.path("keys").asLong() + " requested keys ranked from " + logscan.path("requests").asLong() + " logged requests");
     }
-    JsonNode preflight = lastResults.get("cutover-preflight/");
-    if (preflight != null && preflight.path("estimate").path("costUsd").has("total")) {
-      lines.add(String.format(Locale.ROOT, "cost in AWS: $%.4f", preflight.path("estimate").path("costUsd").path("total").asDouble()));
-    }
+    costUsd().ifPresent(cost -> lines.add(String.format(Locale.ROOT, "cost in AWS: $%.4f", cost)));
     lines.add("if approved: " + d.plan().hostname() + " moves from " + LocalDeployment.BLUE_DISTRIBUTION + " (blue) to "
         + LocalDeployment.GREEN_DISTRIBUTION + " (green), then a " + d.plan().bakeSeconds() + " s bake watches green");
     return lines;
   }
 
   private Result finish(LocalDeployment d, DescribeExecutionResponse end, List<String> path, BucketSnapshot blueBefore, TrafficGenerator traffic,
-      LiveWriter writer, ScaledClock clock) {
+      LiveWriter writer) {
     RehearsalPlan plan = d.plan();
     Optional<Fault> fault = options.fault();
     S3Client s3 = d.world().admin();
@@ -617,7 +590,6 @@ public final class RehearsalRun {
     long verified = verify == null ? 0 : Math.max(0, verify.path("objectsCompared").asLong() - verify.path("mismatchedObjects").asLong()
         - verify.path("counts").path("contentUnverified").asLong() + (checksum == null ? 0 : checksum.path("verifiedEqual").asLong()));
     JsonNode parity = lastResults.get("cutover-parity/");
-    JsonNode preflight = lastResults.get("cutover-preflight/");
     Map<String, Instant> marks = new LinkedHashMap<>(events);
     Instant allGreen = traffic.allGreenSince();
     if (allGreen != null) {
@@ -632,9 +604,8 @@ public final class RehearsalRun {
         countUnder(s3, plan.greenBucket(), plan.prefix()),
         verified,
         verify == null ? 0 : verify.path("mismatchedObjects").asLong(),
-        parity == null ? 0 : parity.path("configFindings").size() + parity.path("probeFindings").size(),
-        preflight == null || !preflight.path("estimate").path("costUsd").has("total") ? Optional.empty()
-            : Optional.of(preflight.path("estimate").path("costUsd").path("total").asDouble()),
+        parity == null ? 0 : parityFindings(parity),
+        costUsd(),
         traffic.perSecond(),
         traffic.servedBy(),
         failures,
@@ -669,6 +640,17 @@ public final class RehearsalRun {
     say("Reports:            " + options.reportDirectory().resolve("rehearsal.html")
         + (report != null ? ", " + options.reportDirectory().resolve("report.html") : ""));
     return result;
+  }
+
+  private static int parityFindings(JsonNode parity) {
+    return parity.path("configFindings").size() + parity.path("probeFindings").size();
+  }
+
+  /** Preflight's estimate of what the migration costs in AWS, if it made one. */
+  private Optional<Double> costUsd() {
+    JsonNode total = Optional.ofNullable(lastResults.get("cutover-preflight/")).map(p -> p.path("estimate").path("costUsd").path("total"))
+        .orElse(null);
+    return total == null || !total.isNumber() ? Optional.empty() : Optional.of(total.asDouble());
   }
 
   private static String outcomeOf(DescribeExecutionResponse end) {
@@ -756,18 +738,6 @@ public final class RehearsalRun {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
     return out;
-  }
-
-  /** The URL path of {@code key}: each segment percent-encoded, as a browser sends it. */
-  static String path(String key) {
-    StringBuilder out = new StringBuilder();
-    for (String segment : key.split("/", -1)) {
-      if (out.length() > 0) {
-        out.append('/');
-      }
-      out.append(java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    return out.toString();
   }
 
   private synchronized void say(String line) {

@@ -134,6 +134,34 @@ public final class TrafficGenerator implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code count} requests now, eight at a time, and returns once every one is answered:
+   * what users asked for before a run.
+   */
+  public void sendNow(int count) throws InterruptedException {
+    ExecutorService burst = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < count; i++) {
+        burst.execute(this::sendOne);
+      }
+    } finally {
+      burst.shutdown();
+      burst.awaitTermination(2, TimeUnit.MINUTES);
+    }
+  }
+
+  /** The URL path of {@code key}: each segment percent-encoded, as a browser sends it. */
+  public static String pathOf(String key) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : key.split("/", -1)) {
+      if (!out.isEmpty()) {
+        out.append('/');
+      }
+      out.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return out.toString();
+  }
+
   /** Keys under this prefix are asked for though never seeded: their 404 is the expected answer. */
   public static final String MISSING_PREFIX = "never-seeded/";
 
