@@ -23,6 +23,10 @@ class RehearseTest {
     assertThat(ServiceLoader.load(Rehearsal.class).findFirst()).get().isInstanceOf(LocalRehearsal.class);
     assertThat(new LocalRehearsal().faults()).extracting(Rehearsal.Fault::name).contains("missing-object", "metadata-drift",
         "backfill-tasks-failing", "parity-drift", "approval-rejected", "approval-timeout", "green-5xx", "s3-throttling", "engine-killed");
+    // --list-faults says what each injects and where it ends.
+    for (dev.cutover.local.rehearsal.Fault f : dev.cutover.local.rehearsal.Fault.values()) {
+      assertThat(new LocalRehearsal().faults()).anySatisfy(listed -> assertThat(listed.description()).contains(f.what(), f.ends()));
+    }
   }
 
   @Test

@@ -76,10 +76,4 @@ public enum Fault {
             + Arrays.stream(values()).map(Fault::option).collect(Collectors.joining(", ")) + " (cutover rehearse --list-faults says what each does)."));
   }
 
-  /** The table {@code --list-faults} prints. */
-  public static String list() {
-    return Arrays.stream(values())
-        .map(f -> String.format("%-24s %s%n%-24s -> %s", f.option, f.what, "", f.ends))
-        .collect(Collectors.joining(System.lineSeparator())) + System.lineSeparator();
-  }
 }

@@ -285,11 +285,6 @@ public final class LocalDeployment implements AutoCloseable {
     return requests;
   }
 
-  /** Where the edge writes its standard logs (what the log scan reads). */
-  public Path logDirectory() {
-    return logs;
-  }
-
   public URI stepFunctions() {
     return endpoint.endpoint();
   }
